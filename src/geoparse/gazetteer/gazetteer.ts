@@ -1,0 +1,119 @@
+// The loaded gazetteer: columnar records plus name → record lookups.
+import { nameKey, foldKey } from '../normalise/normalise.ts';
+import { KIND_CODES, type CompiledIndex } from './build.ts';
+
+export type PlaceKind = (typeof KIND_CODES)[number];
+
+export interface Place {
+  id: number;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  admin1: string;
+  featureCode: string;
+  population: number;
+  geonameid: number;
+  kind: PlaceKind;
+}
+
+export interface NameHit {
+  place: Place;
+  /** Matched only through an alternate (foreign-language or historic) name. */
+  alternate: boolean;
+  /** Matched only through the transliteration fold (Kupjansk ~ Kupyansk). */
+  folded: boolean;
+}
+
+export class Gazetteer {
+  private readonly keyIndex = new Map<string, string>();
+  private readonly foldIndex = new Map<string, string>();
+  private readonly demonymIndex = new Map<string, number>();
+  private readonly cache = new Map<number, Place>();
+
+  constructor(private readonly idx: CompiledIndex) {
+    // Postings stay as strings until first use: most names are never looked up.
+    for (const line of idx.keys.split('\n')) {
+      const t = line.indexOf('\t');
+      this.keyIndex.set(line.slice(0, t), line.slice(t + 1));
+    }
+    for (const line of idx.folds.split('\n')) {
+      const t = line.indexOf('\t');
+      if (t > 0) this.foldIndex.set(line.slice(0, t), line.slice(t + 1));
+    }
+    for (const line of idx.demonyms.split('\n')) {
+      const t = line.indexOf('\t');
+      if (t > 0) this.demonymIndex.set(line.slice(0, t), Number(line.slice(t + 1)));
+    }
+  }
+
+  get size(): number {
+    return this.idx.name.length;
+  }
+
+  get inputs(): string {
+    return this.idx.inputs;
+  }
+
+  place(id: number): Place {
+    let p = this.cache.get(id);
+    if (!p) {
+      const i = this.idx;
+      p = {
+        id,
+        name: i.name[id] ?? '',
+        lat: i.lat[id] ?? 0,
+        lon: i.lon[id] ?? 0,
+        country: i.country[id] ?? '',
+        admin1: i.admin1[id] ?? '',
+        featureCode: i.featureCode[id] ?? '',
+        population: i.population[id] ?? 0,
+        geonameid: i.geonameid[id] ?? 0,
+        kind: KIND_CODES[i.kind[id] ?? 0] ?? 'city',
+      };
+      this.cache.set(id, p);
+    }
+    return p;
+  }
+
+  /** True when the normalised key is a name of anything. */
+  hasKey(key: string): boolean {
+    return this.keyIndex.has(key);
+  }
+
+  /** Places named `key` (already normalised with nameKey). */
+  lookupKey(key: string, allowFold = true): NameHit[] {
+    const raw = this.keyIndex.get(key);
+    if (raw !== undefined) return this.decode(raw, false);
+    if (!allowFold) return [];
+    const f = foldKey(key);
+    const keys = [...(this.foldIndex.get(f)?.split('|') ?? []), ...(this.keyIndex.has(f) ? [f] : [])];
+    return keys.flatMap((k) => this.decode(this.keyIndex.get(k) ?? '', true));
+  }
+
+  lookup(name: string, allowFold = true): NameHit[] {
+    return this.lookupKey(nameKey(name), allowFold);
+  }
+
+  /** The country a demonym names ("Ukrainian", "Russians"), if any. */
+  demonym(word: string): Place | undefined {
+    const id = this.demonymIndex.get(nameKey(word));
+    return id === undefined ? undefined : this.place(id);
+  }
+
+  countryByCode(cc: string): Place | undefined {
+    for (const hit of this.lookupKey(nameKey(cc), false)) if (hit.place.kind === 'country' && hit.place.country === cc) return hit.place;
+    for (let id = 0; id < this.idx.name.length && this.idx.kind[id] !== 0; id++) {
+      if (this.idx.kind[id] === 2 && this.idx.country[id] === cc) return this.place(id);
+    }
+    return undefined;
+  }
+
+  private decode(raw: string, folded: boolean): NameHit[] {
+    if (!raw) return [];
+    return raw.split(',').map((s) => {
+      const v = parseInt(s, 36);
+      return { place: this.place(v >> 1), alternate: (v & 1) === 1, folded };
+    });
+  }
+}

@@ -1,0 +1,108 @@
+// Public entry of the geoparser: load the gazetteer once, then geoparse texts.
+// Node-only; never imported by the browser app.
+import type { Candidate, MentionKind, PlaceMention } from './types.ts';
+import { loadGazetteerSync } from './gazetteer/cache.ts';
+import type { Gazetteer, Place } from './gazetteer/gazetteer.ts';
+import { recognise } from './recognise/recognise.ts';
+import { resolveMentions, type Resolved } from './resolve/resolve.ts';
+import { sharedBorder } from './borders/shared-border.ts';
+
+export type { Gazetteer } from './gazetteer/gazetteer.ts';
+
+let loaded: Gazetteer | undefined;
+
+/** The gazetteer, compiled into .cache/gazetteer/ on first use or when its inputs change. */
+export async function loadGazetteer(): Promise<Gazetteer> {
+  loaded ??= loadGazetteerSync();
+  return loaded;
+}
+
+export interface GeoparseOptions {
+  /** ISO date of the article; reserved for date-aware disambiguation. */
+  articleDate?: string;
+}
+
+export function kindOf(p: Place): MentionKind {
+  if (p.kind === 'country') return 'country';
+  if (p.kind === 'continent') return 'continent';
+  if (p.kind === 'region') return 'region';
+  return 'city';
+}
+
+/** Rough radius of the place in km, so a map can show how precise a dot is. */
+export function precisionKm(p: Place): number {
+  if (p.kind === 'country') return Math.round(Math.sqrt(p.population / 100) / 2);
+  if (p.kind === 'continent') return 2000;
+  if (p.featureCode === 'ADM1') return 150;
+  if (p.featureCode === 'ADM2') return 30;
+  if (p.population >= 1_000_000) return 20;
+  if (p.population >= 100_000) return 8;
+  return 3;
+}
+
+function candidate(p: Place, score: number): Candidate {
+  return {
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    country: p.country,
+    kind: kindOf(p),
+    ...(p.geonameid ? { geonameid: p.geonameid } : {}),
+    population: p.population,
+    featureCode: p.featureCode,
+    score,
+  };
+}
+
+export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {}): PlaceMention[] {
+  void opts;
+  const resolved = resolveMentions(recognise(text, gaz));
+  const countryCounts = new Map<string, number>();
+  for (const r of resolved) if (r.mention.form !== 'border') countryCounts.set(r.place.country, (countryCounts.get(r.place.country) ?? 0) + 1);
+  return resolved.map((r) => (r.mention.form === 'border' ? borderPlace(r, gaz, countryCounts) : toPlaceMention(r)));
+}
+
+function toPlaceMention(r: Resolved): PlaceMention {
+  const p = r.place;
+  return {
+    start: r.mention.start,
+    end: r.mention.end,
+    surface: r.mention.surface,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    kind: r.mention.form === 'region-phrase' ? 'region' : kindOf(p),
+    country: p.country,
+    ...(p.geonameid ? { geonameid: p.geonameid } : {}),
+    ...(r.mention.form === 'demonym' ? { modifier: true } : {}),
+    precisionKm: r.mention.form === 'region-phrase' && p.kind === 'city' ? 80 : precisionKm(p),
+    confidence: r.confidence,
+    alternatives: r.alternatives.map((a) => candidate(a.place, a.score)),
+  };
+}
+
+/** "Ukraine's border with Belarus": the first country is named, or else the article's main one. */
+function borderPlace(r: Resolved, gaz: Gazetteer, countryCounts: Map<string, number>): PlaceMention {
+  const b = r.place.country;
+  const [firstName] = r.mention.borderNames ?? ['', ''];
+  let a = firstName ? gaz.lookup(firstName, false).find((h) => h.place.kind === 'country')?.place.country : undefined;
+  if (!a) {
+    a = [...countryCounts].filter(([cc]) => cc && cc !== b).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+  }
+  const border = a ? sharedBorder(a, b) : null;
+  const aPlace = a ? gaz.countryByCode(a) : undefined;
+  return {
+    start: r.mention.start,
+    end: r.mention.end,
+    surface: r.mention.surface,
+    name: aPlace ? `${aPlace.name}–${r.place.name} border` : `${r.place.name} border`,
+    lat: border ? border.point[1] : r.place.lat,
+    lon: border ? border.point[0] : r.place.lon,
+    kind: 'border',
+    country: a ?? b,
+    countries: a ? [a, b] : [b],
+    precisionKm: border ? 100 : precisionKm(r.place),
+    confidence: border ? r.confidence : Math.min(r.confidence, 0.4),
+    alternatives: [],
+  };
+}

@@ -1,0 +1,45 @@
+// Name keys shared by the gazetteer builder and the recogniser, so that spelling
+// variants of one place meet: diacritics ("Kraków"/"Krakow"), apostrophes and
+// quotes of transliterations ("Kup\"yans'k"/"Kupyansk"), hyphens, dots in
+// abbreviations ("U.S."/"US"), and "St."/"Saint", "Ft."/"Fort", "Mt."/"Mount".
+import anyAscii from 'any-ascii';
+
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', ft: 'fort', mt: 'mount' };
+
+/** Exact-ish lookup key: lower-case ASCII words separated by single spaces. */
+export function nameKey(name: string): string {
+  let s = anyAscii(name.normalize('NFC')).toLowerCase();
+  // Apostrophes and quotes inside transliterations carry no letters.
+  s = s.replace(/['"`´’‘ʼʹ]/g, '');
+  // Dots end abbreviations ("U.S.", "St.") but also separate ("St.Louis").
+  s = s.replace(/\.(?=[a-z])/g, '. ').replace(/\./g, '');
+  s = s.replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!s) return '';
+  const words = s.split(' ');
+  // Collapse dotted initialisms written with spaces ("u s" from "U. S.").
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (w.length === 1 && /[a-z]/.test(w)) run += w;
+    else {
+      if (run) out.push(run), (run = '');
+      out.push(ABBREVIATIONS[w] ?? w);
+    }
+  }
+  if (run) out.push(run);
+  return out.join(' ');
+}
+
+/**
+ * Looser key for transliteration variants that differ in more than punctuation:
+ * Kupjansk/Kupyansk, Kharkiv/Charkiw-like j/y and doubled letters, -iy/-i endings.
+ * Used only as a fallback when the exact key finds nothing.
+ */
+export function foldKey(key: string): string {
+  return key
+    .replace(/kh/g, 'h')
+    .replace(/j/g, 'y')
+    .replace(/iy|yi/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/([a-z])\1+/g, '$1');
+}

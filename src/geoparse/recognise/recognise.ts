@@ -1,0 +1,248 @@
+// Finds place mentions in running text: capitalised word sequences that are
+// gazetteer names (longest match), possessives, dotted forms ("U.S.", "W.Va."),
+// demonyms ("Russian drones"), region phrases ("Kyiv region") and border phrases
+// ("Ukraine's border with Belarus"). People, streets and common words stay out.
+import type { Gazetteer, NameHit } from '../gazetteer/gazetteer.ts';
+import { AP_STATE_ABBREVIATIONS } from '../gazetteer/static-data.ts';
+import { nameKey } from '../normalise/normalise.ts';
+import { tokenise, type Token } from './tokenise.ts';
+import { findPeople } from './people.ts';
+import { isEnglishWord, NEVER_PLACES, REGION_WORDS, STREET_WORDS, TITLES } from './lexicon.ts';
+
+export type MentionForm = 'name' | 'demonym' | 'region-phrase' | 'border';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  surface: string;
+  key: string;
+  form: MentionForm;
+  hits: NameHit[];
+  /** "Paris, Texas" / "Hurricane, W.Va.": the place that qualifies this one. */
+  qualifier?: { country: string; admin1?: string };
+  /** For borders: the two names as written (first may be empty: "the border with Belarus"). */
+  borderNames?: [string, string];
+}
+
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'upon', 'on', 'the', 'y', 'el', 'al', 'da', 'do', 'dos', 'das']);
+const MAX_WORDS = 6;
+
+/** Major places: countries, continents, first-level regions. */
+function isMajor(h: NameHit): boolean {
+  return h.place.kind === 'country' || h.place.kind === 'continent' || h.place.featureCode === 'ADM1';
+}
+
+function prominent(hits: NameHit[], minPop: number): boolean {
+  return hits.some((h) => !h.folded && (isMajor(h) || (h.place.population >= minPop && !(h.alternate && h.place.population < 5 * minPop))));
+}
+
+const AP_ABBREVIATION_TO_STATE = new Map<string, string>();
+for (const [postal, abbrevs] of Object.entries(AP_STATE_ABBREVIATIONS)) for (const a of abbrevs) AP_ABBREVIATION_TO_STATE.set(a, postal);
+
+/** US state record(s) for an AP abbreviation or postal code. */
+function usStateHits(gaz: Gazetteer, postal: string): NameHit[] {
+  const name = postal === 'DC' ? 'District of Columbia' : undefined;
+  const hits: NameHit[] = [];
+  for (const h of gaz.lookupKey(nameKey(name ?? US_STATE_NAMES[postal] ?? ''), false)) {
+    if (h.place.country === 'US' && h.place.featureCode === 'ADM1') hits.push(h);
+  }
+  return hits;
+}
+
+const US_STATE_NAMES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
+  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
+  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
+  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
+  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
+  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+
+export function recognise(text: string, gaz: Gazetteer): RawMention[] {
+  const tokens = tokenise(text);
+  const isMajorPlace = (w: string) => gaz.lookup(w, false).some((h) => isMajor(h) && !h.alternate);
+  const isPlaceName = (w: string) => gaz.hasKey(nameKey(w));
+  const people = findPeople(text, tokens, { isMajorPlace, isPlaceName });
+  const out: RawMention[] = [];
+
+  const gapOk = (a: Token, b: Token): boolean => {
+    const gap = text.slice(a.end, b.start);
+    if (gap === ' ' || gap === '-') return true;
+    // "St. Louis", "Mt. Vernon", "Ft. Worth"
+    return gap === '. ' && /^(St|Ste|Mt|Ft)$/i.test(a.text);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!t.cap || people.tokens.has(i)) continue;
+
+    // AP state abbreviations need their dot: "Ind." but not "Ind"; "W.Va.", "S.C.", "D.C.".
+    const withDot = t.dotted ? t.text : text[t.end] === '.' ? `${t.text}.` : '';
+    const ap = withDot ? AP_ABBREVIATION_TO_STATE.get(withDot) : undefined;
+    if (ap) {
+      const hits = usStateHits(gaz, ap);
+      if (hits.length) {
+        const end = t.start + withDot.length;
+        out.push({ start: t.start, end, surface: text.slice(t.start, end), key: nameKey(withDot), form: 'name', hits });
+        continue;
+      }
+    }
+
+    // Longest gazetteer name starting here.
+    let best: { j: number; key: string; hits: NameHit[]; end: number } | undefined;
+    const words: string[] = [];
+    for (let j = i; j < tokens.length && j < i + MAX_WORDS; j++) {
+      const tj = tokens[j] as Token;
+      if (j > i) {
+        if (!gapOk(tokens[j - 1] as Token, tj)) break;
+        if (people.tokens.has(j)) break;
+        if (!tj.cap && !CONNECTORS.has(tj.text.toLowerCase())) break;
+      }
+      // Possessive: "Ukraine's" → "Ukraine".
+      const poss = /['’]s$/.test(tj.text);
+      const word = poss ? tj.text.slice(0, -2) : tj.text;
+      words.push(word);
+      if (!tj.cap) continue;
+      const key = nameKey(words.join(' '));
+      const hits = gaz.lookupKey(key, false);
+      if (hits.length) best = { j, key, hits, end: tj.start + word.length };
+      if (poss) break;
+    }
+    if (!best) {
+      // Transliteration variants of single words ("Kupyansk" ~ "Kupjansk").
+      const word = t.text.replace(/['’]s$/, '');
+      const lower = word.toLowerCase();
+      if (word.length >= 5 && !t.upper && !isEnglishWord(lower) && !people.surnames.has(lower)) {
+        const hits = gaz.lookupKey(nameKey(word), true).filter((h) => h.place.population >= 10_000 || isMajor(h));
+        if (hits.length) best = { j: i, key: nameKey(word), hits, end: t.start + word.length };
+      }
+    }
+    if (!best) {
+      const dem = demonym(gaz, t);
+      if (dem) out.push(dem);
+      continue;
+    }
+
+    const start = t.start;
+    let end = best.end;
+    const single = best.j === i;
+    const lastTok = tokens[best.j] as Token;
+    const after = tokens[best.j + 1];
+    const afterGap = after ? text.slice(lastTok.end, after.start) : '';
+    const nextWord = after && /^\s+$/.test(afterGap) ? after.text.toLowerCase() : '';
+    const prevTok = tokens[i - 1];
+    const prevWord = prevTok && /^\.?\s+$/.test(text.slice(prevTok.end, t.start)) ? prevTok.text.toLowerCase() : '';
+
+    // "Orchard Street", "Dublin Road": a street, not the place.
+    if (STREET_WORDS.has(nextWord)) {
+      i = best.j + 1;
+      continue;
+    }
+    if (single) {
+      const lower = best.key;
+      if (NEVER_PLACES.has(lower) || people.surnames.has(lower) || TITLES.has(prevWord)) {
+        i = best.j;
+        continue;
+      }
+      const qualified = /^,\s*\p{Lu}/u.test(text.slice(end, end + 3));
+      const common = isEnglishWord(lower);
+      // Common words and sentence-initial or all-capital words need a prominent reading.
+      const needPop = common ? 50_000 : t.sentenceStart || t.upper ? 20_000 : 0;
+      if (needPop && !qualified && !prominent(best.hits, needPop)) {
+        i = best.j;
+        continue;
+      }
+      // Alternate-name-only matches of small places are mostly foreign words.
+      if (best.hits.every((h) => h.alternate) && !prominent(best.hits, 20_000)) {
+        i = best.j;
+        continue;
+      }
+    }
+    let form: MentionForm = 'name';
+    // "Kyiv region", "Kharkiv Oblast": the region around the named place.
+    if (REGION_WORDS.has(nextWord) && after) {
+      end = after.end;
+      form = 'region-phrase';
+    }
+    out.push({ start, end, surface: text.slice(start, end), key: best.key, form, hits: best.hits });
+    i = form === 'region-phrase' ? best.j + 1 : best.j;
+  }
+
+  attachQualifiers(text, out);
+  return mergeBorders(text, gaz, out);
+}
+
+function demonym(gaz: Gazetteer, t: Token): RawMention | undefined {
+  if (t.upper) return undefined;
+  const word = t.text.replace(/['’]s$/, '');
+  const country = gaz.demonym(word);
+  if (!country) return undefined;
+  return {
+    start: t.start,
+    end: t.start + word.length,
+    surface: word,
+    key: nameKey(word),
+    form: 'demonym',
+    hits: [{ place: country, alternate: false, folded: false }],
+  };
+}
+
+/** "Paris, Texas", "Tbilisi, Georgia", "Hurricane, W.Va.": a following state or country constrains the place. */
+function attachQualifiers(text: string, ms: RawMention[]): void {
+  for (let k = 0; k + 1 < ms.length; k++) {
+    const a = ms[k] as RawMention;
+    const b = ms[k + 1] as RawMention;
+    if (!/^,\s*$/.test(text.slice(a.end, b.start)) || a.form !== 'name') continue;
+    const q = b.hits.filter((h) => h.place.kind === 'country' || h.place.featureCode === 'ADM1');
+    if (!q.length) continue;
+    const aHasIn = (cc: string, a1?: string) => a.hits.some((h) => h.place.country === cc && (!a1 || h.place.admin1 === a1) && h.place !== q[0]?.place);
+    for (const h of q) {
+      const a1 = h.place.kind === 'country' ? undefined : h.place.admin1;
+      if (aHasIn(h.place.country, a1)) {
+        a.qualifier = { country: h.place.country, admin1: a1 };
+        break;
+      }
+    }
+  }
+}
+
+/** "Ukraine's border with Belarus" / "the border with Belarus" → one border mention. */
+function mergeBorders(text: string, gaz: Gazetteer, ms: RawMention[]): RawMention[] {
+  const out: RawMention[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k] as RawMention;
+    const isCountry = (x: RawMention | undefined) => !!x && x.hits.some((h) => h.place.kind === 'country');
+    // X's border with Y
+    const next = ms[k + 1];
+    const mid = next ? text.slice(m.end, next.start) : '';
+    if (isCountry(m) && next && isCountry(next) && /^['’]s\s+(?:\w+\s+)?border\s+with\s+$/i.test(mid)) {
+      out.push(borderMention(text, gaz, m.start, next.end, m.surface, next.surface));
+      k++;
+      continue;
+    }
+    // (the) border with Y
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const bm = /\bborders?\s+with\s+$/i.exec(before);
+    if (isCountry(m) && bm && !/['’]s\s+(?:\w+\s+)?borders?\s+with\s+$/i.test(before)) {
+      const start = m.start - bm[0].length;
+      out.push(borderMention(text, gaz, start, m.end, '', m.surface));
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function borderMention(text: string, gaz: Gazetteer, start: number, end: number, a: string, b: string): RawMention {
+  return {
+    start,
+    end,
+    surface: text.slice(start, end),
+    key: `border ${nameKey(a)} ${nameKey(b)}`,
+    form: 'border',
+    hits: gaz.lookup(b, false).filter((h) => h.place.kind === 'country'),
+    borderNames: [a, b],
+  };
+}

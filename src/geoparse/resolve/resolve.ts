@@ -1,0 +1,158 @@
+// Chooses one reading per place name per document. Each candidate's score is a
+// prior (kind, population, primary vs alternate name) plus the document's context:
+// the countries and US states the *other* names in the document point to (a name
+// does not vote for itself, however often it is repeated) and other places near it.
+import type { Place, NameHit } from '../gazetteer/gazetteer.ts';
+import type { RawMention } from '../recognise/recognise.ts';
+
+export interface Resolved {
+  mention: RawMention;
+  place: Place;
+  confidence: number;
+  /** Runners-up, best first. */
+  alternatives: { place: Place; score: number }[];
+}
+
+const COUNTRY_WEIGHT = 3;
+const ADMIN1_WEIGHT = 3;
+const NEAR_KM = 120;
+const NEAR_WEIGHT = 1.2;
+
+export function prior(h: NameHit): number {
+  const p = h.place;
+  let s: number;
+  if (p.kind === 'country') s = 10;
+  else if (p.kind === 'continent') s = 9.5;
+  else if (p.featureCode === 'ADM1') s = p.country === 'US' ? 8.5 : 7;
+  else if (p.featureCode === 'ADM2') s = 6;
+  else {
+    s = Math.log10(p.population + 10);
+    if (p.featureCode === 'PPLC') s += 1;
+    else if (p.featureCode === 'PPLA') s += 0.5;
+  }
+  if (h.alternate) s -= p.population >= 100_000 ? 0.5 : 1.5;
+  if (h.folded) s -= 0.5;
+  return s;
+}
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+}
+
+interface Group {
+  key: string;
+  mentions: RawMention[];
+  hits: NameHit[];
+  choice: number;
+}
+
+/** Candidates a mention may take: the qualifier ("Paris, Texas") restricts them. */
+function allowed(m: RawMention): NameHit[] {
+  let hits = m.hits;
+  if (m.qualifier) {
+    const q = m.qualifier;
+    const f = hits.filter((h) => h.place.country === q.country && (!q.admin1 || h.place.admin1 === q.admin1));
+    if (f.length) hits = f;
+  }
+  if (m.form === 'region-phrase') {
+    // "Kharkiv region": prefer a region reading, else the city stands for its region.
+    const regions = hits.filter((h) => h.place.kind === 'region');
+    if (regions.length) hits = regions;
+  }
+  // City-states (Kyiv, Moscow, Berlin): the city, not the region of the same name and place.
+  const cities = hits.filter((h) => h.place.kind === 'city' && h.place.population >= 300_000);
+  if (m.form !== 'region-phrase' && cities.length) {
+    hits = hits.filter((h) => !(h.place.kind === 'region' && h.place.country !== 'US' && cities.some((c) => c.place.country === h.place.country && haversineKm(c.place.lat, c.place.lon, h.place.lat, h.place.lon) < 60)));
+  }
+  // Keep only the best-named candidate per place.
+  return hits;
+}
+
+export function resolveMentions(mentions: RawMention[]): Resolved[] {
+  // One reading per name per document; a qualified mention is its own group.
+  const groups = new Map<string, Group>();
+  for (const m of mentions) {
+    const gk = `${m.key}|${m.form === 'border' ? 'b' : ''}|${m.qualifier ? `${m.qualifier.country}/${m.qualifier.admin1 ?? ''}` : ''}`;
+    let g = groups.get(gk);
+    if (!g) groups.set(gk, (g = { key: m.key, mentions: [], hits: allowed(m), choice: 0 }));
+    g.mentions.push(m);
+  }
+  const list = [...groups.values()].filter((g) => g.hits.length);
+  const priors = list.map((g) => g.hits.map(prior));
+  for (const [gi, g] of list.entries()) g.choice = argmax(priors[gi] as number[]);
+
+  let scores: number[][] = priors;
+  for (let iter = 0; iter < 3; iter++) {
+    // Votes by name (not by mention), each from the name's current reading.
+    const countryVotes = new Map<string, number>();
+    const admin1Votes = new Map<string, number>();
+    let total = 0;
+    for (const g of list) {
+      const p = (g.hits[g.choice] as NameHit).place;
+      if (!p.country) continue;
+      const w = g.hits.length === 1 ? 1.5 : 1;
+      total += w;
+      countryVotes.set(p.country, (countryVotes.get(p.country) ?? 0) + w);
+      if (p.kind !== 'country' && p.admin1) admin1Votes.set(`${p.country}.${p.admin1}`, (admin1Votes.get(`${p.country}.${p.admin1}`) ?? 0) + w);
+    }
+    scores = list.map((g, gi) => {
+      const own = (g.hits[g.choice] as NameHit).place;
+      const ownW = own.country ? (g.hits.length === 1 ? 1.5 : 1) : 0;
+      const others = total - ownW;
+      return g.hits.map((h, ci) => {
+        const p = h.place;
+        let s = (priors[gi] as number[])[ci] as number;
+        if (others > 0 && p.country) {
+          const selfC = own.country === p.country ? ownW : 0;
+          s += (COUNTRY_WEIGHT * ((countryVotes.get(p.country) ?? 0) - selfC)) / others;
+          if (p.kind !== 'country' && p.admin1) {
+            const k = `${p.country}.${p.admin1}`;
+            const selfA = own.kind !== 'country' && `${own.country}.${own.admin1}` === k ? ownW : 0;
+            s += (ADMIN1_WEIGHT * ((admin1Votes.get(k) ?? 0) - selfA)) / others;
+          }
+        }
+        if (p.kind === 'city' || p.featureCode === 'ADM2') {
+          let near = 0;
+          for (const o of list) {
+            if (o === g) continue;
+            const q = (o.hits[o.choice] as NameHit).place;
+            if (q.kind === 'city' || q.featureCode === 'ADM2') {
+              if (haversineKm(p.lat, p.lon, q.lat, q.lon) < NEAR_KM) near++;
+            }
+          }
+          s += NEAR_WEIGHT * Math.min(near, 3);
+        }
+        return s;
+      });
+    });
+    let changed = false;
+    for (const [gi, g] of list.entries()) {
+      const c = argmax(scores[gi] as number[]);
+      if (c !== g.choice) (g.choice = c), (changed = true);
+    }
+    if (!changed) break;
+  }
+
+  const out: Resolved[] = [];
+  for (const [gi, g] of list.entries()) {
+    const sc = scores[gi] as number[];
+    const order = sc.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+    const best = order[0] as readonly [number, number];
+    const second = order[1];
+    const margin = second ? best[0] - second[0] : 3;
+    const confidence = Math.round((1 / (1 + Math.exp(-1.5 * margin))) * 100) / 100;
+    const alternatives = order.slice(1, 4).map(([s, i]) => ({ place: (g.hits[i] as NameHit).place, score: Math.round(s * 100) / 100 }));
+    for (const m of g.mentions) out.push({ mention: m, place: (g.hits[best[1]] as NameHit).place, confidence, alternatives });
+  }
+  return out.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+function argmax(xs: number[]): number {
+  let b = 0;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) > (xs[b] as number)) b = i;
+  return b;
+}
