@@ -36,6 +36,12 @@ export interface EventPlace {
   geonameid?: number;
   /** How far the true spot may be from the geometry, in km (city ~5, country ~hundreds). */
   precisionKm: number;
+  /**
+   * True when the sentence names no place and the place is the site of the same
+   * event named elsewhere in the article ("the exchanges would continue on May 25"
+   * → the border where the exchange takes place). `mention` is then that other wording.
+   */
+  inferred?: boolean;
 }
 
 export interface EventSource {

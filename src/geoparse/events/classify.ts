@@ -1,0 +1,118 @@
+// Event categories from trigger words, and whether a place is where something
+// happens (a locus) or only named in passing. Word lists, not a model: every
+// decision can be read off the sentence and tested.
+import type { Category } from '../../events/types.ts';
+
+export interface Trigger {
+  category: Category;
+  start: number;
+  end: number;
+}
+
+// Order matters only for ties at equal distance: the more specific category first.
+const TRIGGERS: [Exclude<Category, 'other'>, RegExp][] = [
+  [
+    'prisoner-exchange',
+    /\b(?:prisoner(?:s|s'|'s)?(?:[- ](?:exchanges?|swaps?|releases?))?|pows?|exchang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|returned(?: home)?|brought back|repatriat\w+|captives?)\b/gi,
+  ],
+  [
+    'air-defense',
+    /\b(?:shot down|shooting down|shoot down|intercept(?:ed|ion|ions|s|ing)?|air[- ]defen[cs]es?|anti-aircraft|downed|destroyed)\b/gi,
+  ],
+  [
+    'casualties',
+    /\b(?:killed|killing|injur(?:ed|ies|ing|y)|wound(?:ed|ing|s)?|dead|deaths?|died|casualt(?:y|ies)|victims?|hospitali[sz]ed|bodies)\b/gi,
+  ],
+  [
+    'strike',
+    /\b(?:strikes?|struck|air ?strikes?|attack(?:s|ed|ing)?|assaults?|shell(?:s|ed|ing)|bomb(?:s|ed|ing|ardment)?|missiles?|drones?|rockets?|explosions?|blasts?|raids?|barrage|hit|pounded|targeted|invasion|invaded|offensive)\b/gi,
+  ],
+  [
+    'talks',
+    /\b(?:talks|negotiat(?:ions?|ors?|ed|ing)|meeting|met|summit|broker(?:ed|ing)?|mediat(?:ed|ion|ing|ors?)|delegations?|ceasefire deal|peace deal)\b/gi,
+  ],
+  [
+    'statement',
+    /\b(?:said|says|stated|announced|reported|added|told|wrote|claimed|denied|denies|confirmed|emphasi[sz]ed|underlined|warned|statement|press conference)\b/gi,
+  ],
+];
+
+/** Trigger words in `text` (offsets relative to `text`). */
+export function findTriggers(text: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (const [category, re] of TRIGGERS) {
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) {
+      const t = { category, start: m.index, end: m.index + m[0].length };
+      if (!out.some((o) => o.start < t.end && t.start < o.end)) out.push(t);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const RANK = new Map<Category, number>(TRIGGERS.map(([c], i) => [c, i]));
+const distance = (t: { start: number; end: number }, s: number, e: number) =>
+  t.end <= s ? s - t.end : t.start >= e ? t.start - e : 0;
+
+/** How far (in characters) a trigger may be from the place it classifies. */
+export const MAX_TRIGGER_DISTANCE = 60;
+
+/**
+ * The category of the event at a place spanning [start, end): the nearest
+ * non-statement trigger within reach; else `statement` where the place frames a
+ * statement ("In Moscow, the ministry said"); else `other`.
+ */
+export function classifyPlace(
+  clause: string,
+  start: number,
+  end: number,
+  triggers: Trigger[] = findTriggers(clause),
+): { category: Category; trigger?: Trigger } {
+  let best: Trigger | undefined;
+  let bestD = Infinity;
+  for (const t of triggers) {
+    if (t.category === 'statement') continue;
+    const d = distance(t, start, end);
+    if (d > MAX_TRIGGER_DISTANCE) continue;
+    if (d < bestD || (d === bestD && RANK.get(t.category)! < RANK.get(best!.category)!)) [best, bestD] = [t, d];
+  }
+  if (best) return { category: best.category, trigger: best };
+  const statement = triggers.find((t) => t.category === 'statement');
+  if (statement && framesStatement(clause, start, end)) return { category: 'statement', trigger: statement };
+  return { category: 'other' };
+}
+
+/** "In Moscow, the ministry said …", "… said in Kyiv", "speaking in Istanbul". */
+function framesStatement(clause: string, start: number, end: number): boolean {
+  const before = clause.slice(0, start);
+  const after = clause.slice(end);
+  if (/^\W*(?:in|from)\s+$/i.test(before) && /^\s*,/.test(after)) return true;
+  return /\b(?:said|says|told [\p{L} ]{1,30}?|speaking|spoke|announced|stated)\s+(?:in|from|at)\s+$/iu.test(before);
+}
+
+/** The earliest trigger of a clause: what the clause is about when no place anchors it. */
+export function primaryCategory(triggers: Trigger[]): Exclude<Category, 'other'> | undefined {
+  const t = triggers.find((x) => x.category !== 'statement') ?? triggers[0];
+  return t?.category as Exclude<Category, 'other'> | undefined;
+}
+
+// A place is where something happens when a locative preposition governs it
+// ("in Ukraine", "on the port city of Odesa", "in northeastern Ukraine"), when an
+// attack noun or verb takes it as object ("invasion of Ukraine", "struck Kyiv"), or
+// when it is the patient of a passive attack verb ("Kyiv was hit"). Not a locus:
+// "sanctions from the US", "exchange with Russia", "Moscow launched", "National Guard of Ukraine".
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|on|near|over|across|outside|inside|into|around|toward|towards|throughout|to|within|off)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{Ll}]+ern)\s+){0,3}?(?:of\s+)?$/u;
+const OBJECT_OF_ATTACK_BEFORE =
+  /\b(?:invasion|shelling|bombing|bombardment|siege|occupation|capture|liberation|outskirts|suburbs?|cent(?:er|re)|attacks?|strikes?)\s+(?:of|on|against)\s+$|\b(?:hit|struck|attacked|shelled|bombed|targeted|rocked|pounded|invaded|entered|captured|besieged|visited)\s+$/u;
+const PATIENT_AFTER =
+  /^(?:'s)?\s+(?:was|were|has been|had been|is being|came under)\s+(?:\w+\s+)?(?:hit|struck|attacked|shelled|bombed|targeted|fire|attack)\b/i;
+
+export function isLocus(clause: string, start: number, end: number): boolean {
+  const before = clause.slice(Math.max(0, start - 80), start);
+  const after = clause.slice(end, end + 60);
+  // A place inside an organisation's name ("Kyiv regional military administration").
+  if (/^\s+(?:regional|city|oblast|military|state)\s+(?:military\s+)?(?:administration|council|authorities|government)\b/i.test(after))
+    return false;
+  return LOCATIVE_BEFORE.test(before) || OBJECT_OF_ATTACK_BEFORE.test(before) || PATIENT_AFTER.test(after);
+}
