@@ -70,8 +70,11 @@ export function classifyPlace(
 ): { category: Category; trigger?: Trigger } {
   let best: Trigger | undefined;
   let bestD = Infinity;
+  // Shooting down is what a sentence with both reports: the missiles and drones
+  // near the place are the objects of the air defence, not a strike of their own.
+  const defence = triggers.some((t) => t.category === 'air-defense' && distance(t, start, end) <= MAX_TRIGGER_DISTANCE);
   for (const t of triggers) {
-    if (t.category === 'statement') continue;
+    if (t.category === 'statement' || (defence && t.category !== 'air-defense')) continue;
     const d = distance(t, start, end);
     if (d > MAX_TRIGGER_DISTANCE) continue;
     if (d < bestD || (d === bestD && RANK.get(t.category)! < RANK.get(best!.category)!)) [best, bestD] = [t, d];
@@ -88,6 +91,15 @@ function framesStatement(clause: string, start: number, end: number): boolean {
   const after = clause.slice(end);
   if (/^\W*(?:in|from)\s+$/i.test(before) && /^\s*,/.test(after)) return true;
   return /\b(?:said|says|told [\p{L} ]{1,30}?|speaking|spoke|announced|stated)\s+(?:in|from|at)\s+$/iu.test(before);
+}
+
+/** The category of the nearest non-statement trigger to a span (e.g. a date), if within reach. */
+export function nearestCategory(triggers: Trigger[], start: number, end: number): Category | undefined {
+  let best: Trigger | undefined;
+  for (const t of triggers)
+    if (t.category !== 'statement' && distance(t, start, end) <= MAX_TRIGGER_DISTANCE && (!best || distance(t, start, end) < distance(best, start, end)))
+      best = t;
+  return best?.category;
 }
 
 /** The earliest trigger of a clause: what the clause is about when no place anchors it. */
@@ -108,7 +120,11 @@ const OBJECT_OF_ATTACK_BEFORE =
 const PATIENT_AFTER =
   /^(?:'s)?\s+(?:was|were|has been|had been|is being|came under)\s+(?:\w+\s+)?(?:hit|struck|attacked|shelled|bombed|targeted|fire|attack)\b/i;
 
+/** "In Moscow, the ministry said": a clause that opens with a locative. */
+const OPENING_LOCATIVE = /^\W*(?:In|At|On|Near|Outside|Across|Over|Inside|Around|Throughout|From)\s+(?:the\s+)?$/;
+
 export function isLocus(clause: string, start: number, end: number): boolean {
+  if (OPENING_LOCATIVE.test(clause.slice(0, start))) return true;
   const before = clause.slice(Math.max(0, start - 80), start);
   const after = clause.slice(end, end + 60);
   // A place inside an organisation's name ("Kyiv regional military administration").

@@ -29,7 +29,7 @@ import type { Article } from '../articles/types.ts';
 import type { PlaceMention } from '../types.ts';
 import { addDays, daysBetween } from '../dates/iso.ts';
 import { type DateMention, findDates, FUTURE_RE } from '../dates/resolve.ts';
-import { classifyPlace, findTriggers, isLocus, primaryCategory, type Trigger } from './classify.ts';
+import { classifyPlace, findTriggers, isLocus, nearestCategory, primaryCategory, type Trigger } from './classify.ts';
 import { extractFigures } from './figures.ts';
 import { quotedSpans, type Sentence, type Span, splitClauses, splitSentences } from './sentences.ts';
 import { statusOf } from './status.ts';
@@ -102,9 +102,11 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   for (const cs of clausesOf.values())
     for (const c of cs)
       for (const d of c.dates)
-        if (c.primary && d.kind === 'explicit' && d.precision === 'day' && Math.abs(daysBetween(d.date, articleDate)) <= 31) {
-          const seen = firstDay.get(c.primary);
-          if (!seen || d.date < seen) firstDay.set(c.primary, d.date);
+        if (d.kind === 'explicit' && d.precision === 'day' && Math.abs(daysBetween(d.date, articleDate)) <= 31) {
+          // The date belongs to the event word nearest it ("the May 23 exchange").
+          const category = nearestCategory(c.triggers, d.start, d.end);
+          const seen = category && firstDay.get(category);
+          if (category && (!seen || d.date < seen)) firstDay.set(category, d.date);
         }
   const resolve = (d: DateMention, c: Clause, context: string): DateMention => {
     if (d.kind === 'anchored') return { ...d, date: addDays(context, d.offset ?? 0) };

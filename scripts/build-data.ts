@@ -1,0 +1,35 @@
+// npm run data [-- --seeds DIR --out DIR]
+// Rebuilds data/events.geojson and data/review.json from the seed articles.
+// Messages and the summary go to stderr; exit 1 if any input failed, 2 on usage errors.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatError } from '../src/geoparse/articles/types.ts';
+import { buildData } from '../src/geoparse/build.ts';
+import { geoparse, loadGazetteer } from '../src/geoparse/geoparse.ts';
+
+function usage(message: string): never {
+  process.stderr.write(`build-data: ${message}\nusage: npm run data -- [--seeds DIR] [--out DIR]\n`);
+  process.exit(2);
+}
+
+let values: { seeds?: string; out?: string };
+try {
+  ({ values } = parseArgs({ options: { seeds: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+} catch (e) {
+  usage((e as Error).message);
+}
+const seeds = resolve(values.seeds ?? 'seeds');
+const out = resolve(values.out ?? 'data');
+if (!existsSync(seeds) || !statSync(seeds).isDirectory()) usage(`seeds directory not found: ${values.seeds ?? 'seeds'}`);
+
+const gaz = await loadGazetteer();
+const summary = buildData({ seeds, out, geoparser: (text, articleDate) => geoparse(text, gaz, { articleDate }) });
+for (const e of summary.failed) process.stderr.write(`error: ${formatError(e)}\n`);
+process.stderr.write(
+  `build-data: ${summary.articles} article(s) from ${summary.files} file(s), ${summary.events} event(s), ` +
+    `${summary.uncertain} uncertain and ${summary.notMapped} unmapped mention(s) in review.json` +
+    (summary.failed.length ? `; ${summary.failed.length} input(s) FAILED (see above)` : '') +
+    `\n`,
+);
+process.exit(summary.failed.length ? 1 : 0);

@@ -1,0 +1,125 @@
+// The data build: seed files → articles → place mentions → events → validated
+// GeoJSON + review report. Each article stands alone: a bad one is reported and
+// skipped, the rest still build. Outputs are written only after everything has
+// been computed and validated, each through a temp file and a rename.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleMeta, EventFeature } from '../events/types.ts';
+import { validateCollection, validateFeature } from '../events/validate.ts';
+import { MAX_ARTICLE_BYTES, MAX_JSONL_BYTES, extensionOf, parseArticleFile } from './articles/read.ts';
+import type { Article, ArticleError } from './articles/types.ts';
+import { sharedBorder } from './borders/shared-border.ts';
+import { extractEvents, type ArticleReview } from './events/extract.ts';
+import { buildCollection, serialiseCollection, serialiseReview } from './emit/geojson.ts';
+import { writeFileAtomic } from './emit/write.ts';
+import type { PlaceMention } from './types.ts';
+
+export type Geoparser = (text: string, articleDate: string) => PlaceMention[];
+
+export interface BuildSummary {
+  files: number;
+  articles: number;
+  events: number;
+  /** Mentions in the review report that need a look (uncertain). */
+  uncertain: number;
+  notMapped: number;
+  failed: ArticleError[];
+}
+
+/** Read every file in `dir` (not recursive; dot-files skipped), in name order. */
+export function readSeeds(dir: string): { articles: Article[]; errors: ArticleError[]; files: number } {
+  const names = readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
+  const articles: Article[] = [];
+  const errors: ArticleError[] = [];
+  let files = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (!st.isFile()) continue;
+    files++;
+    // Size is checked before reading so a huge file is never loaded.
+    const limit = extensionOf(name) === '.jsonl' ? MAX_JSONL_BYTES : MAX_ARTICLE_BYTES;
+    if (st.size > limit) {
+      errors.push({ file: name, message: `file is ${(st.size / 1048576).toFixed(1)} MB, over the ${Math.round(limit / 1048576)} MB limit${limit === MAX_ARTICLE_BYTES ? ' for one article' : ''}` });
+      continue;
+    }
+    const r = parseArticleFile(name, readFileSync(path));
+    articles.push(...r.articles);
+    errors.push(...r.errors);
+  }
+  // Ids must be unique across files: they key the events.
+  const seen = new Map<string, Article>();
+  const unique: Article[] = [];
+  for (const a of articles) {
+    const first = seen.get(a.id);
+    if (first) {
+      errors.push({ file: a.file, ...(a.line ? { line: a.line } : {}), message: `article id "${a.id}" already used by ${first.file}${first.line ? `:${first.line}` : ''}` });
+      continue;
+    }
+    seen.set(a.id, a);
+    unique.push(a);
+  }
+  return { articles: unique, errors, files };
+}
+
+export interface ArticleOutcome {
+  features: EventFeature[];
+  review: ArticleReview;
+}
+
+/** One article through geoparsing and event extraction; every feature validated. */
+export function processArticle(article: Article, geoparser: Geoparser): ArticleOutcome {
+  const mentions = geoparser(article.text, article.date);
+  for (const m of mentions)
+    if (article.text.slice(m.start, m.end) !== m.surface)
+      throw new Error(`geoparser offsets do not match the text at ${m.start}-${m.end} ("${m.surface}")`);
+  const { features, review } = extractEvents(article, mentions, sharedBorder);
+  for (const f of features) {
+    const p = f.properties;
+    if (article.text.slice(p.source.start, p.source.end) !== p.quote) throw new Error(`quote offsets wrong in ${f.id}`);
+    const v = validateFeature(f);
+    if (!v.ok) throw new Error(`event ${f.id} does not match the schema: ${v.errors.join('; ')}`);
+  }
+  return { features, review };
+}
+
+export interface BuildOptions {
+  seeds: string;
+  out: string;
+  geoparser: Geoparser;
+}
+
+export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary {
+  const { articles, errors, files } = readSeeds(seeds);
+  const failed = [...errors];
+  const features: EventFeature[] = [];
+  const reviews: ArticleReview[] = [];
+  const metas: ArticleMeta[] = [];
+  for (const a of articles) {
+    try {
+      const r = processArticle(a, geoparser);
+      features.push(...r.features);
+      reviews.push(r.review);
+      metas.push({ id: a.id, title: a.title, date: a.date, ...(a.url ? { url: a.url } : {}) });
+    } catch (e) {
+      failed.push({ file: a.file, ...(a.line ? { line: a.line } : {}), message: `could not be processed: ${(e as Error).message}` });
+    }
+  }
+  const collection = buildCollection(features, metas);
+  const v = validateCollection(collection);
+  if (!v.ok) throw new Error(`events.geojson would not match the schema: ${v.errors.slice(0, 5).join('; ')}`);
+  const geojson = serialiseCollection(collection);
+  const review = serialiseReview({ failed, articles: reviews });
+  writeFileAtomic(join(out, 'events.geojson'), geojson);
+  writeFileAtomic(join(out, 'review.json'), review);
+  return {
+    files,
+    articles: metas.length,
+    events: features.length,
+    uncertain: reviews.reduce((s, r) => s + r.uncertain.length, 0),
+    notMapped: reviews.reduce((s, r) => s + r.notMapped.length, 0),
+    failed,
+  };
+}
