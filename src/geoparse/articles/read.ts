@@ -92,7 +92,10 @@ export function parseTxt(file: string, text: string): ReadResult {
     const first = text.split('\n', 1)[0]!.trim().slice(0, 40);
     return fail(file, `missing date header: the first line must start with "date YYYY-MM-DD" (found "${first}")`, 1);
   }
-  if (!isIsoDate(m[1]!)) return fail(file, `invalid date "${m[1]}" in the date header, expected a real date as YYYY-MM-DD`, 1);
+  if (!isIsoDate(m[1]!)) {
+    const header = text.split('\n', 1)[0]!.trim().slice(0, 40);
+    return fail(file, `invalid date in the header "${header}": expected a real date as "date YYYY-MM-DD"`, 1);
+  }
   const body = text.slice(skipSpace(text, m[0].length));
   if (body.trim() === '') return fail(file, 'no article text after the date header', 1);
   return {

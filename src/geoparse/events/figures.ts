@@ -55,6 +55,7 @@ const KILLED = /\b(killed|killing|dead|died|deaths?|lost their lives|fatalities)
 const INJURED = /\b(injur(?:ed|ing|ies)|wound(?:ed|ing)|hurt|hospitali[sz]ed)\b/i;
 const RETURNED = /\b(returned|return(?:ing)?|brought back|released|freed|swapped|exchanged|repatriated|came home)\b/i;
 const WORDS_BETWEEN = 4;
+const NUMBER_AT_END = new RegExp(`(?:\\d|\\b${NUMBER_WORD})$`, 'i');
 
 export type Figures = Record<string, number>;
 
@@ -82,7 +83,10 @@ export function extractFigures(sentence: string): Figures {
       add(KILLED.test(bare[1]!) ? 'killed' : 'injured', value); // "15 injured", "3 dead"
       continue;
     }
-    const words = after.match(/^(?:\s+[\p{L}\d][\p{L}\d'’/-]*){1,6}/u)?.[0].trim().split(/\s+/) ?? [];
+    // "30 of the 40 drones": the first number counts the same noun as the second.
+    const partOf = /^\s+of\s+(?:the\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)(?=\s)/i.exec(after);
+    const afterNoun = partOf && parseNumber(partOf[0].replace(/^\s+of\s+(?:the\s+)?/i, '')) !== null ? after.slice(partOf[0].length) : after;
+    const words = afterNoun.match(/^(?:\s+[\p{L}\d][\p{L}\d'’/-]*){1,6}/u)?.[0].trim().split(/\s+/) ?? [];
     let noun: Noun | undefined;
     let nounAt = -1;
     for (let i = 0; i < Math.min(words.length, WORDS_BETWEEN + 1) && !noun; i++) {
@@ -94,7 +98,9 @@ export function extractFigures(sentence: string): Figures {
     // Verbs near the noun: up to six words after it ("had been injured", "have already
     // been brought back") or a few words before the number ("shot down six", "killing 3").
     const tail = words.slice(nounAt + 1, nounAt + 7).join(' ');
-    const lead = before.split(/[,;]/).pop()!.split(/\s+/).slice(-5).join(' ');
+    // The M of "N of the M drones" is the whole; the verb before N is not about it.
+    const whole = /[\p{L}\d]\s+of\s+(?:the\s+)?$/u.test(before) && NUMBER_AT_END.test(before.replace(/\s+of\s+(?:the\s+)?$/i, ''));
+    const lead = whole ? '' : before.split(/[,;]/).pop()!.split(/\s+/).slice(-5).join(' ');
     const context = `${lead} ${tail}`;
     if ((noun === 'missiles' || noun === 'drones') && SHOT_DOWN.test(context)) add(`${noun}ShotDown`, value);
     else if (noun === 'missiles' || noun === 'drones') add(noun, value);
