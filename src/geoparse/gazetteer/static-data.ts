@@ -35,9 +35,6 @@ export const COUNTRY_EXTRA_NAMES: Record<string, string[]> = {
  */
 export const COUNTRY_POINTS: Record<string, [number, number]> = {
   US: [39.76, -98.5],
-  CA: [60.10867, -113.64258],
-  AU: [-25, 135],
-  IN: [22, 79],
 };
 
 /** Continents and large regions: name, GeoNames point, other names. */
@@ -50,4 +47,40 @@ export const CONTINENTS: [string, number, number, ...string[]][] = [
   ['Oceania', -18.31281, 138.51562],
   ['Antarctica', -78.15856, 16.40626],
   ['Middle East', 29.0, 42.0, 'Mideast'],
+];
+
+/**
+ * Regions news names often that no packaged data set has as one feature:
+ * name, lat, lon, ISO country ('' when several), other names. Points are approximate centres.
+ */
+export const NAMED_REGIONS: [string, number, number, string, ...string[]][] = [
+  ['West Bank', 31.95, 35.3, 'PS'],
+  ['Gaza Strip', 31.42, 34.36, 'PS'],
+  ['Darfur', 13.5, 24.0, 'SD'],
+  ['Kashmir', 34.0, 75.5, 'IN'],
+  ['Kurdistan', 36.5, 44.0, 'IQ', 'Iraqi Kurdistan'],
+  ['Caucasus', 42.5, 44.5, '', 'the Caucasus'],
+  ['South Ossetia', 42.3, 44.0, 'GE'],
+  ['Abkhazia', 43.0, 41.0, 'GE'],
+  ['Chechnya', 43.4, 45.7, 'RU'],
+  ['Dagestan', 42.9, 47.0, 'RU'],
+  ['Crimea', 45.3, 34.4, 'UA'],
+  ['Donbas', 48.0, 38.0, 'UA', 'Donbass'],
+  ['Siberia', 60.0, 105.0, 'RU'],
+  ['Balkans', 43.0, 21.0, '', 'the Balkans'],
+  ['Scandinavia', 62.0, 15.0, ''],
+  ['Sahara', 23.0, 13.0, ''],
+  ['Sahel', 15.0, 5.0, ''],
+  ['Persian Gulf', 26.5, 52.0, ''],
+  ['Golan Heights', 33.0, 35.75, 'SY'],
+  ['Sinai', 29.5, 33.8, 'EG', 'Sinai Peninsula'],
+  ['Tibet', 31.0, 88.0, 'CN'],
+  ['Punjab', 31.0, 74.0, 'PK'],
+  ['European Union', 50.0, 10.0, '', 'EU', 'E.U.'],
+  ['Latin America', -5.0, -65.0, ''],
+  ['Central America', 13.0, -86.0, ''],
+  ['Caribbean', 17.0, -72.0, '', 'the Caribbean'],
+  ['Midwest', 41.5, -90.0, 'US'],
+  ['New England', 43.5, -71.5, 'US'],
+  ['Appalachia', 38.0, -81.0, 'US'],
 ];

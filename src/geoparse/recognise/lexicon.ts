@@ -49,6 +49,9 @@ export const TITLES = new Set(
   spokeswoman spokesperson king queen prince princess pope sir lord lady dame patrolman constable inspector
   agent principal dean manager mother sister brother uncle aunt st`.split(/\s+/),
 );
+/** Titles written as abbreviations with a dot ("Sen.", "Gov."): a dot after them is no sentence end. */
+export const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr sen rep gov gen lt sgt capt col maj cpl pvt rev prof det supt insp cmdr adm atty'.split(' '));
+
 // "St." is ambiguous (Saint / Street): it is only a title-like prefix when not part of a place name.
 TITLES.delete('st');
 

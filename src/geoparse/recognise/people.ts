@@ -3,7 +3,7 @@
 // as a person; "Name, 34," marks an age. A surname found this way is blocked in the
 // whole document ("Henry" after "Chiquita Raquel Henry").
 import type { Token } from './tokenise.ts';
-import { isFirstName, NEVER_PLACES, STREET_WORDS, TITLES } from './lexicon.ts';
+import { isFirstName, NEVER_PLACES, STREET_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon.ts';
 
 export interface PeopleResult {
   /** Token indices that are part of a person's name. */
@@ -25,8 +25,10 @@ const NOT_SURNAMES = new Set([
   ...'county parish city state university college school hospital center centre church park beach valley river lake mountain hills heights springs island islands bay tech power high elementary middle academy'.split(' '),
 ]);
 
+const bare = (w: string) => w.replace(/['’]s$/, '');
+
 function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.cap && !t.upper && !NEVER_PLACES.has(t.text.toLowerCase());
+  return !!t && t.cap && !t.upper && t.text.length > 1 && !NEVER_PLACES.has(bare(t.text).toLowerCase());
 }
 
 function isInitial(text: string, t: Token | undefined): boolean {
@@ -50,7 +52,7 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
         j++;
         continue;
       }
-      if (!isNameWord(t) || NOT_SURNAMES.has(t.text.toLowerCase())) break;
+      if (!isNameWord(t) || NOT_SURNAMES.has(bare(t.text).toLowerCase())) break;
       people.add(j);
       last = j;
       words++;
@@ -69,14 +71,18 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
     const lower = t.text.toLowerCase();
     const gapToNext = next ? text.slice(t.end, next.start) : '';
     // "Sen. Smith", "President Volodymyr Zelenskyy", "Gov. Bob Taft".
-    if (TITLES.has(lower) && t.cap && next && /^\.?\s+$/.test(gapToNext) && isNameWord(next)) {
+    const titleGap = /^\s+$/.test(gapToNext) || (TITLE_ABBREVIATIONS.has(lower) && /^\.\s+$/.test(gapToNext));
+    if (TITLES.has(lower) && t.cap && next && titleGap && isNameWord(next)) {
       markName(i + 1);
       continue;
     }
     // "David Lammy", "Chiquita Raquel Henry", "John F. Kennedy".
-    if (t.cap && !t.upper && isFirstName(t.text) && next && /^\s+$/.test(gapToNext) && (isNameWord(next) || isInitial(text, next))) {
-      const pair = `${t.text} ${next.text}`;
-      if (opts.isPlaceName(pair) || NOT_SURNAMES.has(next.text.toLowerCase())) continue;
+    const prev = tokens[i - 1];
+    // Inside a longer capitalised name ("New York", "Fort Boone"), a given name is not a person's.
+    const insideName = !!prev && prev.cap && /^\s+$/.test(text.slice(prev.end, t.start)) && !TITLES.has(prev.text.toLowerCase());
+    if (t.cap && !t.upper && !insideName && isFirstName(t.text) && next && /^\s+$/.test(gapToNext) && (isNameWord(next) || isInitial(text, next))) {
+      const pair = `${t.text} ${bare(next.text)}`;
+      if (opts.isPlaceName(pair) || NOT_SURNAMES.has(bare(next.text).toLowerCase())) continue;
       if (opts.isMajorPlace(t.text) && !isFirstNameOnly(next)) continue;
       people.add(i);
       const last = markName(i + 1);

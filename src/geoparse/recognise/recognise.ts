@@ -7,7 +7,7 @@ import { AP_STATE_ABBREVIATIONS } from '../gazetteer/static-data.ts';
 import { nameKey } from '../normalise/normalise.ts';
 import { tokenise, type Token } from './tokenise.ts';
 import { findPeople } from './people.ts';
-import { isEnglishWord, NEVER_PLACES, REGION_WORDS, STREET_WORDS, TITLES } from './lexicon.ts';
+import { isEnglishWord, NEVER_PLACES, REGION_WORDS, STREET_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon.ts';
 
 export type MentionForm = 'name' | 'demonym' | 'region-phrase' | 'border';
 
@@ -29,15 +29,28 @@ const MAX_WORDS = 6;
 
 /** Major places: countries, continents, first-level regions. */
 function isMajor(h: NameHit): boolean {
-  return h.place.kind === 'country' || h.place.kind === 'continent' || h.place.featureCode === 'ADM1';
+  return h.place.kind === 'country' || h.place.kind === 'continent' || h.place.featureCode === 'ADM1' || h.place.featureCode === 'RGN';
 }
 
+/** Countries, continents, well-known regions, US states and first-level regions of English-speaking countries. */
+function isMajorForWords(h: NameHit): boolean {
+  return isMajor(h) && (h.place.featureCode !== 'ADM1' || ENGLISH_SPEAKING.has(h.place.country));
+}
+
+export const ENGLISH_SPEAKING = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ']);
+
 function prominent(hits: NameHit[], minPop: number): boolean {
-  return hits.some((h) => !h.folded && (isMajor(h) || (h.place.population >= minPop && !(h.alternate && h.place.population < 5 * minPop))));
+  return hits.some((h) => !h.folded && !h.alternate && (isMajorForWords(h) || h.place.population >= minPop));
 }
 
 const AP_ABBREVIATION_TO_STATE = new Map<string, string>();
-for (const [postal, abbrevs] of Object.entries(AP_STATE_ABBREVIATIONS)) for (const a of abbrevs) AP_ABBREVIATION_TO_STATE.set(a, postal);
+for (const [postal, abbrevs] of Object.entries(AP_STATE_ABBREVIATIONS)) for (const a of abbrevs) AP_ABBREVIATION_TO_STATE.set(a.replace(/\s+/g, ''), postal);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, inner dots may be followed by a space ("W. Va."); no letter may follow. */
+const AP_ABBREVIATION = new RegExp(
+  `^(?:${[...AP_ABBREVIATION_TO_STATE.keys()].sort((a, b) => b.length - a.length).map((a) => escapeRe(a).replace(/\\\.(?!$)/g, '\\.\\s?')).join('|')})(?![\\p{L}])`,
+  'u',
+);
 
 /** US state record(s) for an AP abbreviation or postal code. */
 function usStateHits(gaz: Gazetteer, postal: string): NameHit[] {
@@ -78,17 +91,19 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     const t = tokens[i] as Token;
     if (!t.cap || people.tokens.has(i)) continue;
 
-    // AP state abbreviations need their dot: "Ind." but not "Ind"; "W.Va.", "S.C.", "D.C.".
-    const withDot = t.dotted ? t.text : text[t.end] === '.' ? `${t.text}.` : '';
-    const ap = withDot ? AP_ABBREVIATION_TO_STATE.get(withDot) : undefined;
-    if (ap) {
+    // AP state abbreviations need their dot: "Ind." but not "Ind"; "W.Va.", "W. Va.", "S.C.", "D.C.".
+    const apm = AP_ABBREVIATION.exec(text.slice(t.start, t.start + 8));
+    const ap = apm ? AP_ABBREVIATION_TO_STATE.get(apm[0].replace(/\s+/g, '')) : undefined;
+    if (apm && ap) {
       const hits = usStateHits(gaz, ap);
       if (hits.length) {
-        const end = t.start + withDot.length;
-        out.push({ start: t.start, end, surface: text.slice(t.start, end), key: nameKey(withDot), form: 'name', hits });
+        const end = t.start + apm[0].length;
+        out.push({ start: t.start, end, surface: text.slice(t.start, end), key: nameKey(apm[0]), form: 'name', hits });
+        while (i + 1 < tokens.length && (tokens[i + 1] as Token).start < end) i++;
         continue;
       }
     }
+    if (t.text.length < 2 && !t.dotted) continue;
 
     // Longest gazetteer name starting here.
     let best: { j: number; key: string; hits: NameHit[]; end: number } | undefined;
@@ -120,8 +135,12 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       }
     }
     if (!best) {
-      const dem = demonym(gaz, t);
-      if (dem) out.push(dem);
+      const dem2 = tokens[i + 1] && /^\s$/.test(text.slice(t.end, (tokens[i + 1] as Token).start)) ? demonym(gaz, t, tokens[i + 1]) : undefined;
+      const dem = dem2 ?? demonym(gaz, t);
+      if (dem) {
+        out.push(dem);
+        if (dem2) i++;
+      }
       continue;
     }
 
@@ -133,7 +152,10 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     const afterGap = after ? text.slice(lastTok.end, after.start) : '';
     const nextWord = after && /^\s+$/.test(afterGap) ? after.text.toLowerCase() : '';
     const prevTok = tokens[i - 1];
-    const prevWord = prevTok && /^\.?\s+$/.test(text.slice(prevTok.end, t.start)) ? prevTok.text.toLowerCase() : '';
+    const prevGap = prevTok ? text.slice(prevTok.end, t.start) : '';
+    const prevWord = prevTok && /^\s+$/.test(prevGap) ? prevTok.text.toLowerCase() : '';
+    // "Sen. Smith" is a title; "... the judge. Columbus ..." is a sentence end.
+    const titled = !!prevTok && (TITLES.has(prevWord) || (prevGap.startsWith('.') && /^\.\s+$/.test(prevGap) && TITLE_ABBREVIATIONS.has(prevTok.text.toLowerCase())));
 
     // "Orchard Street", "Dublin Road": a street, not the place.
     if (STREET_WORDS.has(nextWord)) {
@@ -142,23 +164,40 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     }
     if (single) {
       const lower = best.key;
-      if (NEVER_PLACES.has(lower) || people.surnames.has(lower) || TITLES.has(prevWord)) {
+      if (NEVER_PLACES.has(lower) || people.surnames.has(lower) || titled) {
         i = best.j;
         continue;
       }
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(end, end + 3));
       const common = isEnglishWord(lower);
       // Common words and sentence-initial or all-capital words need a prominent reading.
-      const needPop = common ? 50_000 : t.sentenceStart || t.upper ? 20_000 : 0;
+      const start = t.sentenceStart || t.upper;
+      const needPop = common ? (start ? 1_000_000 : 100_000) : start ? 20_000 : 0;
       if (needPop && !qualified && !prominent(best.hits, needPop)) {
         i = best.j;
         continue;
       }
-      // Alternate-name-only matches of small places are mostly foreign words.
-      if (best.hits.every((h) => h.alternate) && !prominent(best.hits, 20_000)) {
+      // Alternate-name-only matches of smaller places are mostly foreign words ("Hamas" ~ Hamm).
+      if (best.hits.every((h) => h.alternate || h.folded) && !best.hits.some((h) => h.place.population >= 300_000 || isMajor(h))) {
         i = best.j;
         continue;
       }
+      // A country's demonym that is also a small town's name is the demonym ("Canadian").
+      const dem = demonym(gaz, t);
+      if (dem && !best.hits.some((h) => isMajor(h) || h.place.population >= 100_000)) {
+        out.push(dem);
+        continue;
+      }
+    }
+    // "the White House", "The Woodlands": small places rarely take the article; organisations and buildings do.
+    if (/^the$/i.test(prevWord) && !best.key.startsWith('the ') && !prominent(best.hits, 100_000)) {
+      i = best.j;
+      continue;
+    }
+    // "United Russia" is a party, "United Way" a charity.
+    if (prevWord === 'united') {
+      i = best.j;
+      continue;
     }
     let form: MentionForm = 'name';
     // "Kyiv region", "Kharkiv Oblast": the region around the named place.
@@ -174,14 +213,17 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
   return mergeBorders(text, gaz, out);
 }
 
-function demonym(gaz: Gazetteer, t: Token): RawMention | undefined {
-  if (t.upper) return undefined;
-  const word = t.text.replace(/['’]s$/, '');
+/** "Ukrainian", "Russians", "Sri Lankan" (with `t2`, the second word). */
+function demonym(gaz: Gazetteer, t: Token, t2?: Token): RawMention | undefined {
+  if (t.upper || (t2 && (!t2.cap || t2.upper))) return undefined;
+  const last = (t2 ?? t).text.replace(/['’]s$/, '');
+  const end = (t2 ?? t).start + last.length;
+  const word = t2 ? `${t.text} ${last}` : last;
   const country = gaz.demonym(word);
   if (!country) return undefined;
   return {
     start: t.start,
-    end: t.start + word.length,
+    end,
     surface: word,
     key: nameKey(word),
     form: 'demonym',

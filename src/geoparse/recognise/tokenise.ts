@@ -16,7 +16,9 @@ export interface Token {
 }
 
 // Dotted initialisms and AP abbreviations first, then words with inner apostrophes/hyphens.
-const TOKEN = /(?:\p{Lu}\p{Ll}{0,2}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*(?:-\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*)*|\d+(?:[.,]\d+)*/gu;
+// Hyphenated words are split ("Egyptian-US", "D-Columbus", "London-based"); the recogniser
+// joins the parts again where the whole is a name ("Winston-Salem").
+const TOKEN = /(?:\p{Lu}\p{Ll}{0,2}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
 
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];

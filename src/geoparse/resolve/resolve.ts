@@ -3,7 +3,7 @@
 // the countries and US states the *other* names in the document point to (a name
 // does not vote for itself, however often it is repeated) and other places near it.
 import type { Place, NameHit } from '../gazetteer/gazetteer.ts';
-import type { RawMention } from '../recognise/recognise.ts';
+import { ENGLISH_SPEAKING, type RawMention } from '../recognise/recognise.ts';
 
 export interface Resolved {
   mention: RawMention;
@@ -23,7 +23,8 @@ export function prior(h: NameHit): number {
   let s: number;
   if (p.kind === 'country') s = 10;
   else if (p.kind === 'continent') s = 9.5;
-  else if (p.featureCode === 'ADM1') s = p.country === 'US' ? 8.5 : 7;
+  else if (p.featureCode === 'ADM1') s = p.country === 'US' ? 8.5 : ENGLISH_SPEAKING.has(p.country) ? 7 : 5.5;
+  else if (p.featureCode === 'RGN') s = 8;
   else if (p.featureCode === 'ADM2') s = 6;
   else {
     s = Math.log10(p.population + 10);
@@ -68,7 +69,14 @@ function allowed(m: RawMention): NameHit[] {
   if (m.form !== 'region-phrase' && cities.length) {
     hits = hits.filter((h) => !(h.place.kind === 'region' && h.place.country !== 'US' && cities.some((c) => c.place.country === h.place.country && haversineKm(c.place.lat, c.place.lon, h.place.lat, h.place.lon) < 60)));
   }
-  // Keep only the best-named candidate per place.
+  // A name that is a country's or first-level region's own name is not also read as
+  // some town's foreign alternate name ("Kansas" is not Topeka).
+  if (hits.some((h) => !h.alternate && (h.place.kind === 'country' || h.place.featureCode === 'ADM1'))) {
+    hits = hits.filter((h) => !h.alternate);
+  }
+  // A capital named like a region of its own country is the capital ("Washington").
+  const capitals = hits.filter((h) => h.place.featureCode === 'PPLC');
+  if (capitals.length) hits = hits.filter((h) => !(h.place.featureCode === 'ADM1' && capitals.some((c) => c.place.country === h.place.country)));
   return hits;
 }
 
@@ -85,6 +93,7 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
   const priors = list.map((g) => g.hits.map(prior));
   for (const [gi, g] of list.entries()) g.choice = argmax(priors[gi] as number[]);
 
+  const cells = list.map(cellsOf);
   let scores: number[][] = priors;
   for (let iter = 0; iter < 3; iter++) {
     // Votes by name (not by mention), each from the name's current reading.
@@ -115,17 +124,7 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
             s += (ADMIN1_WEIGHT * ((admin1Votes.get(k) ?? 0) - selfA)) / others;
           }
         }
-        if (p.kind === 'city' || p.featureCode === 'ADM2') {
-          let near = 0;
-          for (const o of list) {
-            if (o === g) continue;
-            const q = (o.hits[o.choice] as NameHit).place;
-            if (q.kind === 'city' || q.featureCode === 'ADM2') {
-              if (haversineKm(p.lat, p.lon, q.lat, q.lon) < NEAR_KM) near++;
-            }
-          }
-          s += NEAR_WEIGHT * Math.min(near, 3);
-        }
+        if (p.kind === 'city' || p.featureCode === 'ADM2') s += NEAR_WEIGHT * Math.min(nearby(p, g, list, cells), 3);
         return s;
       });
     });
@@ -149,6 +148,49 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
     for (const m of g.mentions) out.push({ mention: m, place: (g.hits[best[1]] as NameHit).place, confidence, alternatives });
   }
   return out.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+const cellKey = (lat: number, lon: number) => `${Math.floor(lat)},${Math.floor(lon)}`;
+
+/** 1° cells holding some local (city or county) reading of the group, for the proximity test. */
+function cellsOf(g: Group): Map<string, Place[]> {
+  const m = new Map<string, Place[]>();
+  for (const h of g.hits) {
+    const p = h.place;
+    if (p.kind !== 'city' && p.featureCode !== 'ADM2') continue;
+    const k = cellKey(p.lat, p.lon);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(p);
+  }
+  return m;
+}
+
+/**
+ * How many other names in the document have some local reading within NEAR_KM of `p`,
+ * or a first-level region reading that contains it ("Paris ... Henry County", "Springfield, ... Illinois").
+ */
+function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[]): number {
+  let n = 0;
+  const la = Math.floor(p.lat), lo = Math.floor(p.lon);
+  list.forEach((o, oi) => {
+    if (o === g || o.key === g.key) return;
+    const c = cells[oi] as Map<string, Place[]>;
+    let hit = false;
+    for (let dy = -1; dy <= 1 && !hit; dy++) {
+      for (let dx = -1; dx <= 1 && !hit; dx++) {
+        for (const q of c.get(`${la + dy},${lo + dx}`) ?? []) {
+          if (haversineKm(p.lat, p.lon, q.lat, q.lon) < NEAR_KM) {
+            hit = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!hit && p.admin1) hit = o.hits.some((h) => h.place.featureCode === 'ADM1' && h.place.country === p.country && h.place.admin1 === p.admin1);
+    if (hit) n++;
+  });
+  return n;
 }
 
 function argmax(xs: number[]): number {
