@@ -1,0 +1,173 @@
+// The offline basemap in real Chromium: the style from src/map/basemap/style.ts
+// over the files `npm run basemap` built in public/, served from a sub-path by
+// a loopback server of this test. Labels must render with the shipped font,
+// and no request may leave the page's origin.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { basemapStyle, BASEMAP_LABEL_LAYERS } from '../../src/map/basemap/style';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Served under a sub-path to prove no URL assumes the site root. */
+const PREFIX = '/news/maps/';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+function fileFor(path: string): string | undefined {
+  const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
+  if (rel === 'basemap.html') return join(ROOT, 'tests/e2e/pages/basemap.html');
+  if (rel.startsWith('maplibre/')) return join(ROOT, 'node_modules/maplibre-gl/dist', rel.slice('maplibre/'.length));
+  if (rel.startsWith('basemap/') || rel.startsWith('fonts/')) return join(ROOT, 'public', rel);
+  return undefined;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'public/basemap/labels.geojson'))) {
+    throw new Error('public/basemap is missing: run `npm run basemap`');
+  }
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!url.pathname.startsWith(PREFIX)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const path = decodeURIComponent(url.pathname.slice(PREFIX.length));
+    const theme = /^style-(light|dark)\.json$/.exec(path)?.[1] as 'light' | 'dark' | undefined;
+    if (theme) {
+      const style = basemapStyle({ theme, baseUrl: `${origin}${PREFIX}basemap.html` });
+      res.writeHead(200, { 'content-type': TYPES['.json']! }).end(JSON.stringify(style));
+      return;
+    }
+    const file = fileFor(path);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+});
+
+interface Rendered {
+  requests: string[];
+  failed: string[];
+  page: Page;
+}
+
+async function render(theme: 'light' | 'dark', view: { lng: number; lat: number; zoom: number }): Promise<Rendered> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const failed: string[] = [];
+  // Context-wide, so the map's web worker's fetches are recorded too.
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('requestfailed', (r) => failed.push(r.url()));
+  context.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const q = new URLSearchParams({ theme, lng: String(view.lng), lat: String(view.lat), zoom: String(view.zoom) });
+  await page.goto(`${origin}${PREFIX}basemap.html?${q}`);
+  await page.waitForFunction(() => (window as unknown as { __mapIdle?: boolean }).__mapIdle === true, null, {
+    timeout: 60_000,
+  });
+  return { requests, failed, page };
+}
+
+/** Names drawn by a label layer in the current view. */
+async function labels(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const map = (window as unknown as { __map: { queryRenderedFeatures(o: object): { properties: { name: string } }[] } })
+      .__map;
+    return [...new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.name))].sort();
+  }, layer);
+}
+
+function expectSameOrigin(requests: string[]) {
+  const outside = requests.filter((u) => !u.startsWith(`${origin}${PREFIX}`) && !/^(data|blob):/.test(u));
+  expect(outside).toEqual([]);
+}
+
+describe('offline basemap in Chromium', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: the Ukraine region at zoom 5 shows countries, cities and the Black Sea, all from the origin`, async () => {
+      const { page, requests, failed } = await render(theme, { lng: 32.5, lat: 48.3, zoom: 5 });
+      try {
+        expect(failed).toEqual([]);
+        expectSameOrigin(requests);
+        // The shipped font was used, not a system font.
+        expect(requests.some((u) => /\/fonts\/noto-sans\/noto-sans-latin-600-normal\.woff2$/.test(u))).toBe(true);
+        const countries = await labels(page, 'basemap-country-label');
+        expect(countries).toEqual(expect.arrayContaining(['Ukraine', 'Belarus', 'Poland', 'Romania']));
+        const cities = await labels(page, 'basemap-city-label');
+        expect(cities).toEqual(expect.arrayContaining(['Kyiv', 'Odesa', 'Kharkiv', 'Minsk']));
+        expect(cities).not.toContain('Kiev');
+        expect(await labels(page, 'basemap-marine-label')).toContain('Black Sea');
+        const errors = await page.evaluate(() => (window as unknown as { __mapErrors?: string[] }).__mapErrors ?? []);
+        expect(errors).toEqual([]);
+        await page.screenshot({ path: join(ARTIFACTS, `basemap-${theme}-ukraine-z5.png`) });
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    it(`${theme}: the world view shows the largest countries and capitals only`, async () => {
+      const { page, requests } = await render(theme, { lng: 15, lat: 25, zoom: 1.6 });
+      try {
+        expectSameOrigin(requests);
+        const countries = await labels(page, 'basemap-country-label');
+        expect(countries).toEqual(expect.arrayContaining(['Russia', 'Canada', 'Brazil']));
+        const cities = await labels(page, 'basemap-city-label');
+        // Density: at world zoom only a few dozen capitals, no small towns.
+        expect(cities.length).toBeLessThan(60);
+        expect(cities).not.toContain('Kupiansk');
+        await page.screenshot({ path: join(ARTIFACTS, `basemap-${theme}-world.png`) });
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  it('every basemap layer of the style is one MapLibre accepted', async () => {
+    const { page } = await render('light', { lng: 34, lat: 45.5, zoom: 6.5 });
+    try {
+      const ids = await page.evaluate(() =>
+        (window as unknown as { __map: { getStyle(): { layers: { id: string }[] } } }).__map
+          .getStyle()
+          .layers.map((l) => l.id),
+      );
+      expect(ids).toEqual(expect.arrayContaining([...BASEMAP_LABEL_LAYERS]));
+      // Crimea at zoom 6.5: Simferopol and Sevastopol are labelled, and no border crosses the isthmus.
+      const cities = await labels(page, 'basemap-city-label');
+      expect(cities).toEqual(expect.arrayContaining(['Simferopol', 'Sevastopol']));
+      await page.screenshot({ path: join(ARTIFACTS, 'basemap-light-crimea-z6.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
