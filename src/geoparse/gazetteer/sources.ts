@@ -128,11 +128,21 @@ interface CscState {
 
 const REGION_SUFFIX = /\s+(oblast|region|province|governorate|prefecture|district|voivodeship|krai|county|state|department|municipality)$/i;
 
+/** US state name → centroid [lon, lat] of its Census polygon (country-state-city's point for New York is the city). */
+function usStateCentroids(): Map<string, [number, number]> {
+  const topo = require('us-atlas/states-10m.json') as Topology<{ states: GeometryCollection<{ name: string }> }>;
+  const fc = feature(topo, topo.objects.states);
+  return new Map(fc.features.map((f) => [f.properties?.name ?? '', centroid(f.geometry)]));
+}
+
 export function readRegions(): Entry[] {
   const { State } = require('country-state-city') as { State: { getAllStates(): CscState[] } };
+  const usCentroids = usStateCentroids();
   const out: Entry[] = [];
   for (const s of State.getAllStates()) {
     if (s.latitude == null || s.longitude == null) continue;
+    const us = s.countryCode === 'US' ? usCentroids.get(s.name) : undefined;
+    if (us) [s.longitude, s.latitude] = [String(us[0]), String(us[1])];
     const names = [s.name];
     const stem = s.name.replace(REGION_SUFFIX, '');
     if (stem !== s.name && stem.length > 3) names.push(stem);

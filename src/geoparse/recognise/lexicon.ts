@@ -72,7 +72,8 @@ export const NEVER_PLACES = new Set(
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   mr mrs ms dr god jesus christ lord christmas easter
   police sheriff fire court city county state town village township district church school university college
-  north south east west northern southern eastern western central
+  north south east west northern southern eastern western central northwest northeast southwest southeast
+  downtown uptown midtown
   new old great little big upper lower saint
   also yet still just even however meanwhile though although because
   said says told according`.split(/\s+/),

@@ -24,6 +24,11 @@ export interface RawMention {
   borderNames?: [string, string];
 }
 
+/** Words that end organisation names ("American Red Cross", "Egyptian Premier League"). */
+const ORG_WORDS = new Set(
+  'association society cross act legion league cup club institute foundation council commission academy party church times airlines airways army navy union federation company corporation bank museum orchestra college university school hospital center centre heart cancer express network service services agency committee'.split(' '),
+);
+
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'upon', 'on', 'the', 'y', 'el', 'al', 'da', 'do', 'dos', 'das']);
 const MAX_WORDS = 6;
 
@@ -40,7 +45,7 @@ function isMajorForWords(h: NameHit): boolean {
 export const ENGLISH_SPEAKING = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ']);
 
 function prominent(hits: NameHit[], minPop: number): boolean {
-  return hits.some((h) => !h.folded && !h.alternate && (isMajorForWords(h) || h.place.population >= minPop));
+  return hits.some((h) => !h.folded && !h.alternate && (isMajorForWords(h) || (h.place.kind === 'city' && h.place.population >= minPop)));
 }
 
 const AP_ABBREVIATION_TO_STATE = new Map<string, string>();
@@ -79,6 +84,9 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
   const isPlaceName = (w: string) => gaz.hasKey(nameKey(w));
   const people = findPeople(text, tokens, { isMajorPlace, isPlaceName });
   const out: RawMention[] = [];
+  // Words the document also writes in lower case are common words here ("man", "union").
+  const lowerWords = new Set<string>();
+  for (const tk of tokens) if (!tk.cap) lowerWords.add(tk.text);
 
   const gapOk = (a: Token, b: Token): boolean => {
     const gap = text.slice(a.end, b.start);
@@ -135,8 +143,9 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       }
     }
     if (!best) {
-      const dem2 = tokens[i + 1] && /^\s$/.test(text.slice(t.end, (tokens[i + 1] as Token).start)) ? demonym(gaz, t, tokens[i + 1]) : undefined;
-      const dem = dem2 ?? demonym(gaz, t);
+      const ctx = { text, tokens, index: i };
+      const dem2 = tokens[i + 1] && /^\s$/.test(text.slice(t.end, (tokens[i + 1] as Token).start)) ? demonym(gaz, t, tokens[i + 1], ctx) : undefined;
+      const dem = dem2 ?? demonym(gaz, t, undefined, ctx);
       if (dem) {
         out.push(dem);
         if (dem2) i++;
@@ -172,7 +181,9 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       const common = isEnglishWord(lower);
       // Common words and sentence-initial or all-capital words need a prominent reading.
       const start = t.sentenceStart || t.upper;
-      const needPop = common ? (start ? 1_000_000 : 100_000) : start ? 20_000 : 0;
+      const needPop = common
+        ? start || lowerWords.has(lower) ? 1_000_000 : 100_000
+        : start ? 20_000 : 0;
       if (needPop && !qualified && !prominent(best.hits, needPop)) {
         i = best.j;
         continue;
@@ -183,14 +194,14 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
         continue;
       }
       // A country's demonym that is also a small town's name is the demonym ("Canadian").
-      const dem = demonym(gaz, t);
+      const dem = demonym(gaz, t, undefined, { text, tokens, index: i });
       if (dem && !best.hits.some((h) => isMajor(h) || h.place.population >= 100_000)) {
         out.push(dem);
         continue;
       }
     }
     // "the White House", "The Woodlands": small places rarely take the article; organisations and buildings do.
-    if (/^the$/i.test(prevWord) && !best.key.startsWith('the ') && !prominent(best.hits, 100_000)) {
+    if (/^the$/i.test(prevWord) && !best.key.startsWith('the ') && best.hits.every((h) => h.place.kind === 'city') && !prominent(best.hits, 100_000)) {
       i = best.j;
       continue;
     }
@@ -214,8 +225,20 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
 }
 
 /** "Ukrainian", "Russians", "Sri Lankan" (with `t2`, the second word). */
-function demonym(gaz: Gazetteer, t: Token, t2?: Token): RawMention | undefined {
+function demonym(gaz: Gazetteer, t: Token, t2?: Token, ctx?: { text: string; tokens: Token[]; index: number }): RawMention | undefined {
   if (t.upper || (t2 && (!t2.cap || t2.upper))) return undefined;
+  if (ctx) {
+    const { text, tokens, index } = ctx;
+    const prev = tokens[index - 1];
+    // "Native American", "African-American": not the country.
+    if (prev && prev.cap && /^[\s-]$/.test(text.slice(prev.end, t.start)) && /^(native|african|asian|mexican|irish|italian|arab|latin)$/i.test(prev.text)) return undefined;
+    // "American Red Cross", "Egyptian Premier League": part of an organisation's name.
+    for (let k = index + (t2 ? 2 : 1), n = 0; k < tokens.length && n < 4; k++, n++) {
+      const tk = tokens[k] as Token;
+      if (!tk.cap || !/^\s+$/.test(text.slice((tokens[k - 1] as Token).end, tk.start))) break;
+      if (ORG_WORDS.has(tk.text.toLowerCase())) return undefined;
+    }
+  }
   const last = (t2 ?? t).text.replace(/['’]s$/, '');
   const end = (t2 ?? t).start + last.length;
   const word = t2 ? `${t.text} ${last}` : last;

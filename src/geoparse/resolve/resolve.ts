@@ -69,14 +69,14 @@ function allowed(m: RawMention): NameHit[] {
   if (m.form !== 'region-phrase' && cities.length) {
     hits = hits.filter((h) => !(h.place.kind === 'region' && h.place.country !== 'US' && cities.some((c) => c.place.country === h.place.country && haversineKm(c.place.lat, c.place.lon, h.place.lat, h.place.lon) < 60)));
   }
+  // A capital named like a region of its own country is the capital ("Washington").
+  const capitals = hits.filter((h) => h.place.featureCode === 'PPLC');
+  if (capitals.length) hits = hits.filter((h) => !(h.place.featureCode === 'ADM1' && capitals.some((c) => c.place.country === h.place.country)));
   // A name that is a country's or first-level region's own name is not also read as
   // some town's foreign alternate name ("Kansas" is not Topeka).
   if (hits.some((h) => !h.alternate && (h.place.kind === 'country' || h.place.featureCode === 'ADM1'))) {
     hits = hits.filter((h) => !h.alternate);
   }
-  // A capital named like a region of its own country is the capital ("Washington").
-  const capitals = hits.filter((h) => h.place.featureCode === 'PPLC');
-  if (capitals.length) hits = hits.filter((h) => !(h.place.featureCode === 'ADM1' && capitals.some((c) => c.place.country === h.place.country)));
   return hits;
 }
 
