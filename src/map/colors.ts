@@ -12,7 +12,7 @@ export const CATEGORY_COLORS = scaleOrdinal<Category, string>()
     '#CC79A7', // talks: reddish purple
     '#56B4E9', // statement: sky blue
     '#E69F00', // casualties: orange
-    '#8C8C8C', // other: grey
+    '#5F5F5F', // other: dark grey
   ]);
 
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -26,4 +26,4 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 };
 
 /** Muted colour for background (historical) events. */
-export const BACKGROUND_COLOR = '#9a9a9a';
+export const BACKGROUND_COLOR = '#a6a6a6';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange, formatHumanDay, formatIsoDay, formatShortDay, formatWithPrecision, parseIsoDay } from './days';
+import { dayRange, formatDayRange, formatHumanDay, formatIsoDay, formatShortDay, formatWithPrecision, parseIsoDay } from './days';
 
 describe('parseIsoDay', () => {
   const cases: { name: string; input: string; expected: number | null }[] = [
@@ -35,4 +35,16 @@ describe('formatting', () => {
     expect(dayRange(a, a + 3).map(formatIsoDay)).toEqual(['2025-05-30', '2025-05-31', '2025-06-01', '2025-06-02']);
     expect(dayRange(a, a)).toEqual([a]);
   });
+});
+
+describe('formatDayRange', () => {
+  const d = (s: string) => parseIsoDay(s)!;
+  const cases: [string, string, string][] = [
+    ['2025-05-16', '2025-05-25', '16–25 May 2025'],
+    ['2025-04-30', '2025-05-02', '30 April – 2 May 2025'],
+    ['2024-12-30', '2025-01-02', '30 December 2024 – 2 January 2025'],
+    ['2025-05-24', '2025-05-24', '24 May 2025'],
+    ['2025-05-25', '2025-05-16', '16–25 May 2025'],
+  ];
+  for (const [a, b, expected] of cases) it(expected, () => expect(formatDayRange(d(a), d(b))).toBe(expected));
 });

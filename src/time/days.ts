@@ -65,3 +65,13 @@ export function formatWithPrecision(day: number, precision: 'day' | 'month' | 'y
 export function dayRange(start: number, end: number): number[] {
   return utcDay.range(dayToDate(start), dayToDate(end + 1)).map(dateToDay);
 }
+
+/** "16–25 May 2025", "30 April – 2 May 2025", "30 December 2024 – 2 January 2025". */
+export function formatDayRange(a: number, b: number): string {
+  if (a === b) return formatHumanDay(a);
+  const x = dayToDate(Math.min(a, b));
+  const y = dayToDate(Math.max(a, b));
+  if (x.getUTCFullYear() !== y.getUTCFullYear()) return `${formatHumanDay(Math.min(a, b))} – ${formatHumanDay(Math.max(a, b))}`;
+  if (x.getUTCMonth() !== y.getUTCMonth()) return `${x.getUTCDate()} ${MONTHS[x.getUTCMonth()]} – ${formatHumanDay(Math.max(a, b))}`;
+  return `${x.getUTCDate()}–${formatHumanDay(Math.max(a, b))}`;
+}

@@ -30,6 +30,8 @@ const GEOM_FILTER: Record<GeomKind, FilterSpecification> = {
 export interface DayLayerTheme {
   /** Ring around circles, separating stacked events: the land colour. */
   outline: string;
+  /** Insert the event layers before this layer (the basemap's labels) when it exists. */
+  beforeId?: string;
 }
 
 /** The layer specs for one day: pure, so the unit tests can inspect them. */
@@ -62,9 +64,9 @@ export function layersForDay(day: number, present: ReadonlySet<string>, theme: D
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': ['get', 'color'],
-        'line-width': ['+', 10, ['*', 0.5, ['get', 'radius']]],
-        'line-blur': 3,
-        'line-opacity': haloOpacity(day, 0.35),
+        'line-width': ['+', 7, ['*', 0.25, ['get', 'radius']]],
+        'line-blur': 2,
+        'line-opacity': haloOpacity(day, 0.22),
         'line-opacity-transition': NO_TRANSITION,
       },
     });
@@ -169,7 +171,7 @@ export class DayLayersRenderer implements EventRenderer {
     const days = [...present.keys()].sort((a, b) => a - b);
     for (const day of days) {
       for (const spec of layersForDay(day, present.get(day)!, this.theme)) {
-        map.addLayer(spec);
+        map.addLayer(spec, this.before(map));
         this.layerIds.push(spec.id);
       }
     }
@@ -192,6 +194,11 @@ export class DayLayersRenderer implements EventRenderer {
         'circle-stroke-width': 2.5,
       },
     });
+  }
+
+  private before(map: MapLibreMap): string | undefined {
+    const id = this.theme.beforeId;
+    return id && map.getLayer(id) ? id : undefined;
   }
 
   private allCategories(): string[] {

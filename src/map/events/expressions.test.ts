@@ -66,7 +66,7 @@ describe('layersForDay', () => {
       const layout = JSON.stringify((l as { layout?: unknown }).layout ?? {});
       expect(layout).not.toContain('global-state');
       // The filter may read categories (discrete) but never the day.
-      expect(JSON.stringify(l.filter)).not.toContain(STATE.day);
+      expect(JSON.stringify((l as { filter?: unknown }).filter)).not.toContain(STATE.day);
     }
   });
 });

@@ -8,7 +8,7 @@ import { BACKGROUND_COLOR, CATEGORY_COLORS } from '../colors';
 const fixture = JSON.parse(readFileSync(new URL('../../../tests/fixtures/app/events.geojson', import.meta.url), 'utf8')) as EventCollection;
 
 describe('magnitude', () => {
-  const cases = [
+  const cases: { figures: Record<string, number> | undefined; expected: number }[] = [
     { figures: undefined, expected: 0 },
     { figures: {}, expected: 0 },
     { figures: { missiles: 14, drones: 250 }, expected: 250 },
