@@ -1,14 +1,47 @@
 // Builds the app once and serves dist/ on a loopback port for the e2e tests.
 // The URL reaches the tests through vitest's provide/inject.
+//
+// The app is tested against the REAL data: when data/events.geojson (or the
+// basemap in public/basemap) is missing, the project's own build scripts make
+// it first. Only when the data build is unavailable or fails does the build
+// fall back to the hand-made fixture (tests/fixtures/app), and says so.
 import { build, preview, type PreviewServer } from 'vite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
+const root = resolve(import.meta.dirname, '../..');
+
+function npmScripts(): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function ensure(output: string, script: string): boolean {
+  if (existsSync(join(root, output))) return true;
+  if (!npmScripts()[script]) return false;
+  try {
+    console.warn(`e2e setup: ${output} is missing, running npm run ${script}`);
+    execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit', timeout: 600_000 });
+  } catch (e) {
+    console.warn(`e2e setup: npm run ${script} failed: ${String(e)}`);
+  }
+  return existsSync(join(root, output));
+}
 
 export default async function setup(project: TestProject) {
+  ensure('public/basemap', 'basemap');
+  const realData = ensure('data/events.geojson', 'data');
+  if (!realData) {
+    console.warn('e2e setup: no data/events.geojson; building the app with tests/fixtures/app instead');
+    process.env.EVENTMAP_DATA_DIR = 'tests/fixtures/app';
+  }
   // A private outDir per run, so parallel runs never overwrite each other's build.
   const outDir = mkdtempSync(join(tmpdir(), 'event-map-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -16,6 +49,7 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
+  project.provide('dataSource', realData ? 'real' : 'fixture');
   return async () => {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
@@ -25,5 +59,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Whether the build used data/events.geojson ('real') or the fixture. */
+    dataSource: 'real' | 'fixture';
   }
 }
