@@ -8,7 +8,8 @@ const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', ft: 
 
 /** Exact-ish lookup key: lower-case ASCII words separated by single spaces. */
 export function nameKey(name: string): string {
-  let s = anyAscii(name.normalize('NFC')).toLowerCase();
+  // any-ascii is only needed for non-ASCII text; most names in English news are ASCII.
+  let s = (/^[\x00-\x7f]*$/.test(name) ? name : anyAscii(name.normalize('NFC'))).toLowerCase();
   // Apostrophes and quotes inside transliterations carry no letters.
   s = s.replace(/['"`´’‘ʼʹ]/g, '');
   // Dots end abbreviations ("U.S.", "St.") but also separate ("St.Louis").
@@ -23,7 +24,8 @@ export function nameKey(name: string): string {
     if (w.length === 1 && /[a-z]/.test(w)) run += w;
     else {
       if (run) out.push(run), (run = '');
-      out.push(ABBREVIATIONS[w] ?? w);
+      // Own keys only: "constructor" must not read Object.prototype.constructor.
+      out.push(Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w]! : w);
     }
   }
   if (run) out.push(run);
