@@ -23,7 +23,11 @@ const NUMBER = new RegExp(
 export function parseNumber(s: string): number | null {
   const t = s.toLowerCase().trim().replace(/\s+/g, ' ');
   const digits = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (million|thousand))?$/.exec(t);
-  if (digits) return Math.round(Number(digits[1]!.replace(/,/g, '')) * (digits[2] ? SCALES[digits[2]]! : 1));
+  if (digits) {
+    // "999…9" (hundreds of digits) overflows to Infinity, which is no figure (JSON and the schema reject it).
+    const v = Math.round(Number(digits[1]!.replace(/,/g, '')) * (digits[2] ? SCALES[digits[2]]! : 1));
+    return Number.isFinite(v) ? v : null;
+  }
   if (t === 'a dozen') return 12;
   let total = 0;
   let current = 0;
