@@ -302,7 +302,8 @@ function toFeature(article: Article, d: Draft, border: BorderLookup): EventFeatu
     name: m.name,
     mention: m.surface,
     country: m.countries?.[0] ?? m.country,
-    ...(m.countries ? { countries: [...m.countries] } : {}),
+    // The schema wants both countries; "the border with Belarus" in an article naming no other country has one.
+    ...(m.countries?.length === 2 ? { countries: [...m.countries] } : {}),
     kind,
     ...(m.geonameid !== undefined ? { geonameid: m.geonameid } : {}),
     precisionKm: round(m.precisionKm, 1),
