@@ -116,6 +116,8 @@ function fromChrono(
   const y = c.get('year')!;
   const mo = c.get('month')!;
   const d = c.get('day')!;
+  // "next 100000 years", "10000 years ago": no YYYY-MM-DD day (and past year 275760 no Date at all).
+  if (!(y >= 1 && y <= 9999)) return null;
   const text = r.text.toLowerCase();
   // Times of day alone ("0:00:40" in a video caption, "at 3 pm") name no date.
   if (!certain('year') && !certain('month') && !certain('day') && !certain('weekday')) {
