@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileIndex, inputsSignature, type CompiledIndex } from './build.ts';
-import { Gazetteer } from './gazetteer.ts';
+import { Gazetteer, type LoadedIndex } from './gazetteer.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,26 +13,95 @@ export function cacheDir(): string {
 }
 
 const INDEX_FILE = 'index.json';
+const NUMBERS_FILE = 'numbers.bin';
 const INPUTS_FILE = 'inputs.txt';
 
-function writeAtomic(file: string, data: string): void {
+/** On disk: text fields joined by newlines in JSON, numbers as one binary block (lat, lon: float32; population, geonameid: int32). */
+interface StoredIndex {
+  inputs: string;
+  n: number;
+  name: string;
+  country: string;
+  admin1: string;
+  featureCode: string;
+  kind: string;
+  keys: string;
+  folds: string;
+  demonyms: string;
+}
+
+function numbersOf(idx: CompiledIndex): Buffer {
+  const n = idx.name.length;
+  const buf = new ArrayBuffer(n * 16);
+  new Float32Array(buf, 0, n).set(idx.lat);
+  new Float32Array(buf, n * 4, n).set(idx.lon);
+  new Int32Array(buf, n * 8, n).set(idx.population.map((p) => Math.min(p, 2 ** 31 - 1)));
+  new Int32Array(buf, n * 12, n).set(idx.geonameid);
+  return Buffer.from(buf);
+}
+
+function toLoaded(stored: StoredIndex, numbers: Uint8Array): LoadedIndex {
+  const n = stored.n;
+  // Copy into an aligned buffer (a Buffer from readFileSync may sit at any offset of a pool).
+  const buf = new ArrayBuffer(n * 16);
+  new Uint8Array(buf).set(numbers.subarray(0, n * 16));
+  return {
+    inputs: stored.inputs,
+    name: stored.name.split('\n'),
+    country: stored.country.split('\n'),
+    admin1: stored.admin1.split('\n'),
+    featureCode: stored.featureCode.split('\n'),
+    kind: Uint8Array.from(stored.kind, (c) => c.charCodeAt(0) - 48),
+    lat: new Float32Array(buf, 0, n),
+    lon: new Float32Array(buf, n * 4, n),
+    population: new Int32Array(buf, n * 8, n),
+    geonameid: new Int32Array(buf, n * 12, n),
+    keys: stored.keys,
+    folds: stored.folds,
+    demonyms: stored.demonyms,
+  };
+}
+
+function stored(idx: CompiledIndex): StoredIndex {
+  return {
+    inputs: idx.inputs,
+    n: idx.name.length,
+    name: idx.name.join('\n'),
+    country: idx.country.join('\n'),
+    admin1: idx.admin1.join('\n'),
+    featureCode: idx.featureCode.join('\n'),
+    kind: idx.kind.join(''),
+    keys: idx.keys,
+    folds: idx.folds,
+    demonyms: idx.demonyms,
+  };
+}
+
+function writeAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
 }
 
-/** Compiles and writes the index; returns it. */
-export function buildGazetteerCache(dir = cacheDir()): CompiledIndex {
+/** Compiles and writes the index (inputs.txt last, so a half-written cache is never fresh); returns it. */
+export function buildGazetteerCache(dir = cacheDir()): LoadedIndex {
   const idx = compileIndex();
   fs.mkdirSync(dir, { recursive: true });
-  writeAtomic(path.join(dir, INDEX_FILE), JSON.stringify(idx));
+  const s = stored(idx);
+  const numbers = numbersOf(idx);
+  writeAtomic(path.join(dir, INDEX_FILE), JSON.stringify(s));
+  writeAtomic(path.join(dir, NUMBERS_FILE), numbers);
   writeAtomic(path.join(dir, INPUTS_FILE), idx.inputs);
-  return idx;
+  return toLoaded(s, numbers);
 }
 
 export function cacheIsFresh(dir = cacheDir()): boolean {
   try {
-    return fs.readFileSync(path.join(dir, INPUTS_FILE), 'utf8') === inputsSignature() && fs.existsSync(path.join(dir, INDEX_FILE));
+    return (
+      fs.readFileSync(path.join(dir, INPUTS_FILE), 'utf8') === inputsSignature() &&
+      fs.existsSync(path.join(dir, INDEX_FILE)) &&
+      fs.existsSync(path.join(dir, NUMBERS_FILE))
+    );
   } catch {
     return false;
   }
@@ -43,6 +112,6 @@ export function loadGazetteerSync(dir = cacheDir()): Gazetteer {
     process.stderr.write(`geoparse: building the gazetteer index in ${dir} (first use or inputs changed)…\n`);
     return new Gazetteer(buildGazetteerCache(dir));
   }
-  const idx = JSON.parse(fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as CompiledIndex;
-  return new Gazetteer(idx);
+  const s = JSON.parse(fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as StoredIndex;
+  return new Gazetteer(toLoaded(s, fs.readFileSync(path.join(dir, NUMBERS_FILE))));
 }

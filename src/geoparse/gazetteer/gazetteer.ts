@@ -1,6 +1,24 @@
 // The loaded gazetteer: columnar records plus name → record lookups.
 import { nameKey, foldKey } from '../normalise/normalise.ts';
-import { KIND_CODES, type CompiledIndex } from './build.ts';
+import { KIND_CODES } from './build.ts';
+import { SortedLines } from './sorted-lines.ts';
+
+/** The index as loaded: text columns as arrays, numbers as typed arrays, names as sorted lines. */
+export interface LoadedIndex {
+  inputs: string;
+  name: string[];
+  country: string[];
+  admin1: string[];
+  featureCode: string[];
+  kind: Uint8Array;
+  lat: Float32Array;
+  lon: Float32Array;
+  population: Int32Array;
+  geonameid: Int32Array;
+  keys: string;
+  folds: string;
+  demonyms: string;
+}
 
 export type PlaceKind = (typeof KIND_CODES)[number];
 
@@ -26,21 +44,16 @@ export interface NameHit {
 }
 
 export class Gazetteer {
-  private readonly keyIndex = new Map<string, string>();
-  private readonly foldIndex = new Map<string, string>();
+  private readonly keyIndex: SortedLines;
+  private readonly foldIndex: SortedLines;
   private readonly demonymIndex = new Map<string, number>();
   private readonly cache = new Map<number, Place>();
+  private readonly hitCache = new Map<string, NameHit[]>();
 
-  constructor(private readonly idx: CompiledIndex) {
+  constructor(private readonly idx: LoadedIndex) {
     // Postings stay as strings until first use: most names are never looked up.
-    for (const line of idx.keys.split('\n')) {
-      const t = line.indexOf('\t');
-      this.keyIndex.set(line.slice(0, t), line.slice(t + 1));
-    }
-    for (const line of idx.folds.split('\n')) {
-      const t = line.indexOf('\t');
-      if (t > 0) this.foldIndex.set(line.slice(0, t), line.slice(t + 1));
-    }
+    this.keyIndex = new SortedLines(idx.keys);
+    this.foldIndex = new SortedLines(idx.folds);
     for (const line of idx.demonyms.split('\n')) {
       const t = line.indexOf('\t');
       if (t > 0) this.demonymIndex.set(line.slice(0, t), Number(line.slice(t + 1)));
@@ -62,8 +75,9 @@ export class Gazetteer {
       p = {
         id,
         name: i.name[id] ?? '',
-        lat: i.lat[id] ?? 0,
-        lon: i.lon[id] ?? 0,
+        // Stored as float32: round away the noise (1e-5° is about a metre).
+        lat: Math.round((i.lat[id] ?? 0) * 1e5) / 1e5,
+        lon: Math.round((i.lon[id] ?? 0) * 1e5) / 1e5,
         country: i.country[id] ?? '',
         admin1: i.admin1[id] ?? '',
         featureCode: i.featureCode[id] ?? '',
@@ -78,11 +92,27 @@ export class Gazetteer {
 
   /** True when the normalised key is a name of anything. */
   hasKey(key: string): boolean {
-    return this.keyIndex.has(key);
+    return this.lookupKey(key, false).length > 0;
   }
 
-  /** Places named `key` (already normalised with nameKey). */
+  /** True when some multi-word name starts with these words (key + ' '). */
+  hasPrefix(key: string): boolean {
+    return this.keyIndex.hasPrefix(`${key} `);
+  }
+
+  /** Places named `key` (already normalised with nameKey). Results are shared: do not mutate. */
   lookupKey(key: string, allowFold = true): NameHit[] {
+    const ck = allowFold ? `~${key}` : key;
+    let hits = this.hitCache.get(ck);
+    if (!hits) {
+      hits = this.lookupUncached(key, allowFold);
+      if (this.hitCache.size > 50_000) this.hitCache.clear();
+      this.hitCache.set(ck, hits);
+    }
+    return hits;
+  }
+
+  private lookupUncached(key: string, allowFold: boolean): NameHit[] {
     const raw = this.keyIndex.get(key);
     if (raw !== undefined) return this.decode(raw, false);
     if (!allowFold) return [];
@@ -102,7 +132,6 @@ export class Gazetteer {
   }
 
   countryByCode(cc: string): Place | undefined {
-    for (const hit of this.lookupKey(nameKey(cc), false)) if (hit.place.kind === 'country' && hit.place.country === cc) return hit.place;
     for (let id = 0; id < this.idx.name.length && this.idx.kind[id] !== 0; id++) {
       if (this.idx.kind[id] === 2 && this.idx.country[id] === cc) return this.place(id);
     }

@@ -6,8 +6,20 @@ import anyAscii from 'any-ascii';
 
 const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', ft: 'fort', mt: 'mount' };
 
+const keyCache = new Map<string, string>();
+
 /** Exact-ish lookup key: lower-case ASCII words separated by single spaces. */
 export function nameKey(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: string): string {
   // any-ascii is only needed for non-ASCII text; most names in English news are ASCII.
   let s = (/^[\x00-\x7f]*$/.test(name) ? name : anyAscii(name.normalize('NFC'))).toLowerCase();
   // Apostrophes and quotes inside transliterations carry no letters.

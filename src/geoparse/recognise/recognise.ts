@@ -84,6 +84,16 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
   const isPlaceName = (w: string) => gaz.hasKey(nameKey(w));
   const people = findPeople(text, tokens, { isMajorPlace, isPlaceName });
   const out: RawMention[] = [];
+  // Countries the document names outright: a foreign alternate name ("Kup\"yans'k") of a
+  // smaller town is believable only in a story about its country.
+  const docCountries = new Set<string>();
+  for (const tk of tokens) {
+    if (!tk.cap || tk.text.length < 4) continue;
+    const w = tk.text.replace(/['’]s$/, '');
+    const d = gaz.demonym(w);
+    if (d) docCountries.add(d.country);
+    for (const h of gaz.lookup(w, false)) if (h.place.kind === 'country' && !h.alternate) docCountries.add(h.place.country);
+  }
   // Words the document also writes in lower case are common words here ("man", "union").
   const lowerWords = new Set<string>();
   for (const tk of tokens) if (!tk.cap) lowerWords.add(tk.text);
@@ -131,7 +141,7 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       const key = nameKey(words.join(' '));
       const hits = gaz.lookupKey(key, false);
       if (hits.length) best = { j, key, hits, end: tj.start + word.length };
-      if (poss) break;
+      if (poss || !gaz.hasPrefix(key)) break;
     }
     if (!best) {
       // Transliteration variants of single words ("Kupyansk" ~ "Kupjansk").
@@ -189,7 +199,7 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
         continue;
       }
       // Alternate-name-only matches of smaller places are mostly foreign words ("Hamas" ~ Hamm).
-      if (best.hits.every((h) => h.alternate || h.folded) && !best.hits.some((h) => h.place.population >= 300_000 || isMajor(h))) {
+      if (best.hits.every((h) => h.alternate || h.folded) && !best.hits.some((h) => h.place.population >= 300_000 || isMajor(h) || (docCountries.has(h.place.country) && h.place.population >= 10_000))) {
         i = best.j;
         continue;
       }

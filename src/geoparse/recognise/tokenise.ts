@@ -20,25 +20,50 @@ export interface Token {
 // joins the parts again where the whole is a name ("Winston-Salem").
 const TOKEN = /(?:\p{Lu}\p{Ll}{0,2}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
 
+const SENTENCE_GAP = /[!?\n\u201c"(\[:;]|\.\s|--|—/;
+const UPPER_START = /^\p{Lu}/u;
+const ALL_UPPER = /^[\p{Lu}.'’-]+$/u;
+
+function isCap(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t);
+}
+
+function isUpper(t: string): boolean {
+  if (t.length < 2) return false;
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 97 && c <= 122) return false;
+    else if (c >= 128) return ALL_UPPER.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
+  }
+  return letters >= 2;
+}
+
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
     const t = m[0];
-    const gap = text.slice(prevEnd, start);
     const prev = out[out.length - 1];
-    const sentenceStart =
-      !prev ||
-      /[!?\n\u201c"(\[:;]|\.\s|--|—/.test(gap) ||
-      (/^\s*$/.test(gap) && prev.text.endsWith('.') && !prev.dotted) ||
-      /\.\s*['"\u2019\u201d]?\s+$/.test(gap);
+    let sentenceStart = !prev;
+    if (prev) {
+      // Most gaps are one space: only then can the previous word's own dot end a sentence.
+      if (start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32) sentenceStart = prev.text.endsWith('.') && !prev.dotted;
+      else {
+        const gap = text.slice(prevEnd, start);
+        sentenceStart = SENTENCE_GAP.test(gap) || /\.\s*['"\u2019\u201d]?\s+$/.test(gap);
+      }
+    }
     out.push({
       start,
       end: start + t.length,
       text: t,
-      cap: /^\p{Lu}/u.test(t),
-      upper: t.length >= 2 && /^[\p{Lu}.'’-]+$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t),
+      cap: isCap(t),
+      upper: isUpper(t),
       sentenceStart,
       dotted: t.endsWith('.'),
     });
