@@ -79,6 +79,10 @@ function num(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : (WORD_NUMBERS[s.toLowerCase()] ?? 1);
 }
 
+/** Anything chrono could read as a date: digits, month or weekday names, relative words. */
+const MAY_HOLD_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:today|tonight|yesterday|tomorrow|ago|week|month|year|weekend|morning|afternoon|evening|night|noon|midnight|now|last|next|this|earlier|later|past|coming|fortnight|decade|century|christmas|easter)\b/i;
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -96,6 +100,8 @@ export function findDates(text: string, articleDate: string, opts: { future?: bo
       if (!found.some((f) => overlaps(f, mention))) found.push(mention);
     }
   }
+  // chrono is the slow part of the build; skip it where no date word could match.
+  if (!MAY_HOLD_DATE.test(text)) return found.sort((a, b) => a.start - b.start);
   const ref = { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 0 };
   for (const r of chrono.en.parse(text, ref)) {
     const span = { start: r.index, end: r.index + r.text.length };

@@ -95,7 +95,10 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   const quotes = quotedSpans(text);
   const sentences = splitSentences(text);
   const clausesOf = new Map<Sentence, Clause[]>();
-  for (const s of sentences) clausesOf.set(s, splitClauses(text, s).map((c) => makeClause(text, c, articleDate)));
+  // chrono has a high cost per call: read the dates of the whole text once, then
+  // hand each clause the ones inside it (clause-relative offsets).
+  const allDates = findDates(text, articleDate);
+  for (const s of sentences) clausesOf.set(s, splitClauses(text, s).map((c) => makeClause(text, c, articleDate, allDates)));
 
   // First day of each kind of event, for "Day 2 of the swap".
   const firstDay = new Map<Category, string>();
@@ -134,6 +137,10 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
       const kind = KIND[m.kind];
       if (!kind) {
         skip(`a ${m.kind}, not a mappable place`);
+        continue;
+      }
+      if (!/^[A-Z]{2}$/.test(m.countries?.[0] ?? m.country)) {
+        skip('no ISO country (a supranational region such as the EU)');
         continue;
       }
       if (m.modifier) {
@@ -239,11 +246,17 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   return { features, review };
 }
 
-function makeClause(text: string, span: Span, articleDate: string): Clause {
+function makeClause(text: string, span: Span, articleDate: string, allDates: DateMention[]): Clause {
   const t = text.slice(span.start, span.end);
   const future = FUTURE_RE.test(t);
   const triggers = findTriggers(t);
-  return { ...span, text: t, triggers, dates: findDates(t, articleDate, { future }), future, primary: primaryCategory(triggers) };
+  const inside = allDates
+    // A date belongs to the clause it starts in ("May 16 -- the first talks" may be read as one span).
+    .filter((d) => d.start >= span.start && d.start < span.end)
+    .map((d) => ({ ...d, start: d.start - span.start, end: Math.min(d.end, span.end) - span.start }));
+  // A bare weekday points forward in a future clause: read those clauses again on their own.
+  const dates = future && inside.some((d) => d.kind === 'relative') ? findDates(t, articleDate, { future }) : inside;
+  return { ...span, text: t, triggers, dates, future, primary: primaryCategory(triggers) };
 }
 
 /** The date mention nearest the place, explicit dates before relative ones. */
