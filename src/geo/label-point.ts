@@ -22,8 +22,21 @@ function fromMerc([x, y]: [number, number]): [number, number] {
 
 type Ring = [number, number][];
 
+/**
+ * Every k-th vertex of a long ring (at most ~MAX_VERTICES kept): a label point
+ * needs the shape, not the coastline's detail, and the search is O(vertices).
+ */
+const MAX_VERTICES = 300;
+function decimate(ring: Ring): Ring {
+  if (ring.length <= MAX_VERTICES) return ring;
+  const k = Math.ceil(ring.length / MAX_VERTICES);
+  const out = ring.filter((_, i) => i % k === 0);
+  out.push(ring[ring.length - 1]!);
+  return out;
+}
+
 /** Signed distance from p to the polygon's boundary: > 0 inside, < 0 outside. */
-function signedDistance(rings: Ring[], [x, y]: [number, number]): number {
+function polygonDistance(rings: Ring[], [x, y]: [number, number]): number {
   let inside = false;
   let min = Infinity;
   for (const ring of rings) {
@@ -60,9 +73,16 @@ export interface LabelPoint {
   clearance: number;
 }
 
-/** The pole of inaccessibility of one polygon (outer ring + holes), in lon/lat. */
-export function polygonLabelPoint(polygon: Position[][]): LabelPoint {
-  const rings: Ring[] = polygon.map((r) => r.map(toMerc));
+/** A box in Mercator space: [minX, minY, maxX, maxY], x in degrees of longitude, y in Mercator degrees. */
+type Box = [number, number, number, number];
+
+/**
+ * The pole of inaccessibility of one polygon (outer ring + holes), in lon/lat.
+ * With `within`, the search is limited to that box and the box's edges count
+ * as edges, so the point is the most open place of the polygon's part there.
+ */
+export function polygonLabelPoint(polygon: Position[][], within?: Box): LabelPoint {
+  const rings: Ring[] = polygon.map((r) => decimate(r.map(toMerc)));
   const outer = rings[0]!;
   let minX = Infinity;
   let minY = Infinity;
@@ -74,7 +94,23 @@ export function polygonLabelPoint(polygon: Position[][]): LabelPoint {
     maxX = Math.max(maxX, x);
     maxY = Math.max(maxY, y);
   }
-  const N = 24;
+  const signedDistance = within
+    ? (rs: Ring[], p: [number, number]) =>
+        Math.min(
+          polygonDistance(rs, p),
+          p[0] - within[0],
+          p[1] - within[1],
+          within[2] - p[0],
+          within[3] - p[1],
+        )
+    : polygonDistance;
+  if (within) {
+    minX = Math.max(minX, within[0]);
+    minY = Math.max(minY, within[1]);
+    maxX = Math.min(maxX, within[2]);
+    maxY = Math.min(maxY, within[3]);
+  }
+  const N = 16;
   let candidates: { p: [number, number]; d: number }[] = [];
   let stepX = (maxX - minX) / N;
   let stepY = (maxY - minY) / N;
@@ -91,14 +127,14 @@ export function polygonLabelPoint(polygon: Position[][]): LabelPoint {
   const better = (a: { d: number; p: [number, number] }, b: { d: number; p: [number, number] }) =>
     b.d - a.d || a.p[0] - b.p[0] || a.p[1] - b.p[1];
   candidates.sort(better);
-  for (let round = 0; round < 8; round++) {
-    const seeds = candidates.slice(0, 4);
-    stepX /= 4;
-    stepY /= 4;
+  for (let round = 0; round < 7; round++) {
+    const seeds = candidates.slice(0, 3);
+    stepX /= 3;
+    stepY /= 3;
     const next = [...seeds];
     for (const s of seeds) {
-      for (let i = -4; i <= 4; i++) {
-        for (let j = -4; j <= 4; j++) {
+      for (let i = -3; i <= 3; i++) {
+        for (let j = -3; j <= 3; j++) {
           if (i === 0 && j === 0) continue;
           const p: [number, number] = [s.p[0] + i * stepX, s.p[1] + j * stepY];
           next.push({ p, d: signedDistance(rings, p) });
@@ -124,4 +160,45 @@ export function labelPoint(geometry: Polygon | MultiPolygon): LabelPoint {
     }
   }
   return polygonLabelPoint(best);
+}
+
+/**
+ * Extra label points for a very large country, so its name is on screen at
+ * regional zooms too (RUSSIA next to Ukraine, not only in Siberia): the most
+ * open point of the largest polygon in each box of a grid, keeping points with
+ * at least `minClearance` room and `minSeparation` from each other and from
+ * `primary`. Distances are in Mercator degrees.
+ */
+export function regionalLabelPoints(
+  geometry: Polygon | MultiPolygon,
+  primary: [number, number],
+  { cell = 16, minClearance = 2.5, minSeparation = 24 }: { cell?: number; minClearance?: number; minSeparation?: number } = {},
+): [number, number][] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const candidates: { point: [number, number]; merc: [number, number]; clearance: number }[] = [];
+  for (const poly of polys) {
+    const outer = poly[0]!.map(toMerc);
+    const xs = outer.map((p) => p[0]);
+    const ys = outer.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (x1 - x0 < cell && y1 - y0 < cell) continue;
+    for (let x = Math.floor(x0 / cell) * cell; x < x1; x += cell) {
+      for (let y = Math.floor(y0 / cell) * cell; y < y1; y += cell) {
+        const found = polygonLabelPoint(poly, [x, y, x + cell, y + cell]);
+        if (found.clearance >= minClearance) {
+          candidates.push({ point: found.point, merc: toMerc(found.point), clearance: found.clearance });
+        }
+      }
+    }
+  }
+  candidates.sort((a, b) => b.clearance - a.clearance || a.merc[0] - b.merc[0] || a.merc[1] - b.merc[1]);
+  const kept: [number, number][] = [toMerc(primary)];
+  const out: [number, number][] = [];
+  for (const c of candidates) {
+    if (kept.every((k) => Math.hypot(k[0] - c.merc[0], k[1] - c.merc[1]) >= minSeparation)) {
+      kept.push(c.merc);
+      out.push(c.point);
+    }
+  }
+  return out;
 }

@@ -111,22 +111,24 @@ export function worldCountries(topology: Topology, list: readonly CountryRecord[
     units.push({ ...g, id: iso2, properties: { name } } as CountryGeometry);
   }
 
+  // Crimea becomes a unit of its own coded UA, so countryPolygons dissolves it
+  // into mainland Ukraine (no seam at Perekop) and the mesh of international
+  // borders, which skips arcs between units of one country, drops Perekop.
   const ru = units.findIndex((u) => u.id === 'RU');
-  const ua = units.findIndex((u) => u.id === 'UA');
   let moved = 0;
-  if (ru >= 0 && ua >= 0) {
+  if (ru >= 0) {
     const russia = units[ru]!;
-    const ukraine = units[ua]!;
-    const ruPolys = polygonsOf(russia);
     const crimea: number[][][] = [];
     const rest: number[][][] = [];
-    for (const arcs of ruPolys) {
+    for (const arcs of polygonsOf(russia)) {
       const ring = (feature(topology, { type: 'Polygon', arcs } as TopoPolygon).geometry as Polygon).coordinates[0]!;
       (ring.every(inBox) ? crimea : rest).push(arcs);
     }
     moved = crimea.length;
-    units[ru] = { ...russia, ...asPolygons(rest) } as CountryGeometry;
-    units[ua] = { ...ukraine, ...asPolygons([...polygonsOf(ukraine), ...crimea]) } as CountryGeometry;
+    if (moved > 0) {
+      units[ru] = { ...russia, ...asPolygons(rest) } as CountryGeometry;
+      units.push({ id: 'UA', properties: { name: 'Crimea' }, ...asPolygons(crimea) } as CountryGeometry);
+    }
   }
 
   return {
@@ -275,8 +277,8 @@ export function containsPoint(geometry: Polygon | MultiPolygon, [x, y]: [number,
 
 /** The ISO alpha-2 code of the country containing [lon, lat], or undefined (sea). */
 export function countryAt(countries: readonly CountryFeature[], [lon, lat]: [number, number]): string | undefined {
-  // Unwrapped rings may run past 180°, so also try the point one turn east.
-  return countries.find((c) => containsPoint(c.geometry, [lon, lat]) || containsPoint(c.geometry, [lon + 360, lat]))
+  // Unwrapped rings may run past ±180°, so also try the point one turn either way.
+  return countries.find((c) => [lon, lon + 360, lon - 360].some((x) => containsPoint(c.geometry, [x, lat])))
     ?.properties.iso2;
 }
 

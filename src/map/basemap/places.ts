@@ -40,7 +40,7 @@ export function parseGeoNamesLine(line: string): GeoNamesRow | undefined {
 const SKIPPED_CODES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH', 'STLMT', 'PPLR']);
 
 export function isMappedPlace(row: GeoNamesRow): boolean {
-  return !SKIPPED_CODES.has(row.featureCode);
+  return !SKIPPED_CODES.has(row.featureCode) && !EXCLUDED_PLACES.has(row.geonameid);
 }
 
 /**
@@ -84,7 +84,18 @@ export const NAME_OVERRIDES: Readonly<Record<number, string>> = {
   694382: 'Shakhtarsk',
   710554: 'Sheptytskyi',
   699445: 'Samar',
+  // Capitals as the English-language press writes them.
+  112931: 'Tehran',
+  1298824: 'Yangon',
+  6611854: 'Naypyitaw',
+  3703443: 'Panama City',
+  4140963: 'Washington',
+  2462881: 'Laayoune',
+  2081986: 'Palikir',
 };
+
+/** GeoNames entries that duplicate another label (City of London carries Greater London's population). */
+export const EXCLUDED_PLACES: ReadonlySet<number> = new Set([2643741]);
 
 /** Apostrophe-like marks used for the soft sign in romanised Slavic names. */
 const SOFT_SIGNS = /[’'ʼ′`]/g;
@@ -98,7 +109,8 @@ export function displayName(row: Pick<GeoNamesRow, 'geonameid' | 'name' | 'count
   if (row.countryCode === 'UA' || row.countryCode === 'RU' || row.countryCode === 'BY') {
     return row.name.replace(SOFT_SIGNS, '');
   }
-  return row.name;
+  // English text drops the dot of Turkish İ (İstanbul → Istanbul).
+  return row.name.replace(/İ/g, 'I');
 }
 
 /**
@@ -120,12 +132,17 @@ export const MIN_CITY_POPULATION = 20_000;
 
 /** The zoom from which a country label may show, by land area in km². */
 export function countryMinZoom(areaKm2: number): number {
-  if (areaKm2 >= 2_500_000) return 1;
-  if (areaKm2 >= 500_000) return 2;
-  if (areaKm2 >= 100_000) return 3;
-  if (areaKm2 >= 20_000) return 4;
+  if (areaKm2 >= 1_000_000) return 1;
+  if (areaKm2 >= 250_000) return 2;
+  if (areaKm2 >= 60_000) return 3;
+  if (areaKm2 >= 15_000) return 4;
   return 5;
 }
+
+/** Countries this large also get regional label points (see regionalLabelPoints). */
+export const REGIONAL_LABEL_AREA_KM2 = 2_000_000;
+/** Zoom from which those regional points show. */
+export const REGIONAL_LABEL_MINZOOM = 5;
 
 /**
  * Shorter names for labels where world-countries' common name is long, and
