@@ -62,13 +62,25 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   return resolved.map((r) => (r.mention.form === 'border' ? borderPlace(r, gaz, countryCounts) : toPlaceMention(r)));
 }
 
+/**
+ * The name to show: GeoNames' own, unless the text used another established name of a
+ * large place ("Kyiv" for GeoNames' "Kiev", "Odesa" for "Odessa").
+ */
+function displayName(r: Resolved): string {
+  const p = r.place;
+  if (r.mention.form !== 'name') return p.name;
+  const surface = r.mention.surface.replace(/['’]s$/, '');
+  if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 100_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
+  return p.name;
+}
+
 function toPlaceMention(r: Resolved): PlaceMention {
   const p = r.place;
   return {
     start: r.mention.start,
     end: r.mention.end,
     surface: r.mention.surface,
-    name: p.name,
+    name: displayName(r),
     lat: p.lat,
     lon: p.lon,
     kind: r.mention.form === 'region-phrase' ? 'region' : kindOf(p),

@@ -8,6 +8,8 @@ import { ENGLISH_SPEAKING, type RawMention } from '../recognise/recognise.ts';
 export interface Resolved {
   mention: RawMention;
   place: Place;
+  /** How the name matched the chosen place (alternate name, transliteration fold). */
+  hit: NameHit;
   confidence: number;
   /** Runners-up, best first. */
   alternatives: { place: Place; score: number }[];
@@ -17,6 +19,8 @@ const COUNTRY_WEIGHT = 3;
 const ADMIN1_WEIGHT = 3;
 const NEAR_KM = 120;
 const NEAR_WEIGHT = 1.2;
+/** National capitals are named in news far more often than their population says. */
+const CAPITAL_BONUS = 1;
 
 export function prior(h: NameHit): number {
   const p = h.place;
@@ -28,7 +32,7 @@ export function prior(h: NameHit): number {
   else if (p.featureCode === 'ADM2') s = 6;
   else {
     s = Math.log10(p.population + 10);
-    if (p.featureCode === 'PPLC') s += 1;
+    if (p.featureCode === 'PPLC') s += CAPITAL_BONUS;
     else if (p.featureCode === 'PPLA') s += 0.5;
   }
   if (h.alternate) s -= p.population >= 100_000 ? 0.5 : 1.5;
@@ -46,6 +50,8 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 
 interface Group {
   key: string;
+  /** Some reading is a country by its own name (and the mention carries no qualifier). */
+  hasCountry: boolean;
   mentions: RawMention[];
   hits: NameHit[];
   choice: number;
@@ -86,7 +92,11 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
   for (const m of mentions) {
     const gk = `${m.key}|${m.form === 'border' ? 'b' : ''}|${m.qualifier ? `${m.qualifier.country}/${m.qualifier.admin1 ?? ''}` : ''}`;
     let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { key: m.key, mentions: [], hits: allowed(m), choice: 0 }));
+    if (!g) {
+      const hits = allowed(m);
+      const hasCountry = !m.qualifier && hits.some((h) => h.place.kind === 'country' && !h.alternate);
+      groups.set(gk, (g = { key: m.key, hasCountry, mentions: [], hits, choice: 0 }));
+    }
     g.mentions.push(m);
   }
   const list = [...groups.values()].filter((g) => g.hits.length);
@@ -124,7 +134,13 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
             s += (ADMIN1_WEIGHT * ((admin1Votes.get(k) ?? 0) - selfA)) / others;
           }
         }
-        if (p.kind === 'city' || p.featureCode === 'ADM2') s += NEAR_WEIGHT * Math.min(nearby(p, g, list, cells), 3);
+        if (p.kind === 'city' || p.featureCode === 'ADM2') {
+          const near = nearby(p, g, list, cells);
+          s += NEAR_WEIGHT * Math.min(near, 3);
+          // A country's name is the country ("China" in a Houston story is not China, Texas)
+          // unless the text qualifies it or at least two other names lie around the town.
+          if (p.kind === 'city' && g.hasCountry && nearby(p, g, list, cells, false) < 2) s -= 100;
+        }
         return s;
       });
     });
@@ -145,7 +161,8 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
     const margin = second ? best[0] - second[0] : 3;
     const confidence = Math.round((1 / (1 + Math.exp(-1.5 * margin))) * 100) / 100;
     const alternatives = order.slice(1, 4).map(([s, i]) => ({ place: (g.hits[i] as NameHit).place, score: Math.round(s * 100) / 100 }));
-    for (const m of g.mentions) out.push({ mention: m, place: (g.hits[best[1]] as NameHit).place, confidence, alternatives });
+    const hit = g.hits[best[1]] as NameHit;
+    for (const m of g.mentions) out.push({ mention: m, place: hit.place, hit, confidence, alternatives });
   }
   return out.sort((a, b) => a.mention.start - b.mention.start);
 }
@@ -170,7 +187,7 @@ function cellsOf(g: Group): Map<string, Place[]> {
  * How many other names in the document have some local reading within NEAR_KM of `p`,
  * or a first-level region reading that contains it ("Paris ... Henry County", "Springfield, ... Illinois").
  */
-function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[]): number {
+function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[], containment = true): number {
   let n = 0;
   const la = Math.floor(p.lat), lo = Math.floor(p.lon);
   list.forEach((o, oi) => {
@@ -187,7 +204,7 @@ function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[]
         }
       }
     }
-    if (!hit && p.admin1) hit = o.hits.some((h) => h.place.featureCode === 'ADM1' && h.place.country === p.country && h.place.admin1 === p.admin1);
+    if (!hit && containment && p.admin1) hit = o.hits.some((h) => h.place.featureCode === 'ADM1' && h.place.country === p.country && h.place.admin1 === p.admin1);
     if (hit) n++;
   });
   return n;
