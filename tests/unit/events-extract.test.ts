@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/geoparse/articles/types.ts';
 import { sharedBorder } from '../../src/geoparse/borders/shared-border.ts';
-import { extractEvents } from '../../src/geoparse/events/extract.ts';
+import { extractEvents, isPageFurniture } from '../../src/geoparse/events/extract.ts';
 import type { PlaceMention } from '../../src/geoparse/types.ts';
 
 const PLACES: Record<string, Omit<PlaceMention, 'start' | 'end' | 'surface' | 'alternatives'>> = {
@@ -107,6 +107,15 @@ describe('extractEvents', () => {
     expect(inferred.properties.figures).toEqual({ returned: 307 });
     expect(inferred.properties.confidence).toBeLessThan(border.properties.confidence);
     expect(inferred.id).toBe('a:0-47:ukraine-belarus-border');
+  });
+
+  it.each([
+    ['VIDEO: Ukrainians Return Home In Major Prisoner Exchange With Russia No media source currently available 0:00 0:00:40 0:00', true],
+    ['WATCH: Drone footage of the strike on Kyiv', true],
+    ['The May 23 exchange took place at the border.', false],
+    ['Video by RFE/RL showed emergency teams in Kyiv early on May 24.', false],
+  ])('page furniture: %s → %s', (sentence, want) => {
+    expect(isPageFurniture(sentence)).toBe(want);
   });
 
   it('reports what it did not map, and why', () => {

@@ -11,7 +11,8 @@
 //   ("sanctions from the US", "exchange with Russia", "Moscow launched"), continents,
 //   and the country of a city, region or border already in the sentence are not
 //   events; they go to the review report with the reason.
-// - A place inside quoted speech with no event word near it is dropped too.
+// - A place inside quoted speech with no event word near it is dropped too, and so
+//   are media captions copied with the text ("VIDEO: … 0:00 0:00:40").
 // - A country event is dropped when the article places the same category in a
 //   city or border of that country ("deal brokered in Turkey" vs the Istanbul talks).
 // - Prisoner exchanges and talks happen at one site. A sentence about one that names
@@ -94,6 +95,7 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   const review: ArticleReview = { id: article.id, uncertain: [], notMapped: [], eventsWithoutPlace: [] };
   const quotes = quotedSpans(text);
   const sentences = splitSentences(text);
+  const furniture = new Set(sentences.filter((s) => isPageFurniture(text.slice(s.start, s.end))));
   const clausesOf = new Map<Sentence, Clause[]>();
   // chrono has a high cost per call: read the dates of the whole text once, then
   // hand each clause the ones inside it (clause-relative offsets).
@@ -130,6 +132,10 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
     const sentenceFactor = firstOwn ? 0.9 : 0.85;
 
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (furniture.has(s)) {
+      for (const m of inSentence) review.notMapped.push(reviewMention(m, 'in a media caption, not the story'));
+      continue;
+    }
     const borders = inSentence.filter((m) => m.kind === 'border');
     const kept: Draft[] = [];
     for (const m of inSentence) {
@@ -211,7 +217,7 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
     const clauses = clausesOf.get(s)!;
     const firstOwn = clauses.flatMap((c) => c.dates.map((d) => resolve(d, c, context.date)))[0];
     const main = clauses.find((c) => c.primary && c.primary !== 'statement');
-    if (!withEvents.has(s) && main) {
+    if (!withEvents.has(s) && main && !furniture.has(s)) {
       const site = sites.get(main.primary!);
       if (site) {
         const own = main.dates.find((d) => d.kind === 'explicit') ?? main.dates[0];
@@ -244,6 +250,14 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   review.notMapped.sort((a, b) => a.start - b.start || a.end - b.end);
   review.uncertain.sort((a, b) => a.start - b.start || a.end - b.end);
   return { features, review };
+}
+
+/**
+ * Video/photo captions and player text copied along with an article ("VIDEO: … No
+ * media source currently available 0:00") repeat the story; they are not events.
+ */
+export function isPageFurniture(sentence: string): boolean {
+  return /^(?:VIDEO|WATCH|PHOTOS?|GALLERY|LISTEN|AUDIO|READ MORE|RELATED|ADVERTISEMENT)\b\s*:?/.test(sentence) || /\b\d{1,2}:\d\d(?::\d\d)?\s+\d{1,2}:\d\d/.test(sentence);
 }
 
 function makeClause(text: string, span: Span, articleDate: string, allDates: DateMention[]): Clause {
