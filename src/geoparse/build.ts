@@ -13,6 +13,7 @@ import { extractEvents, type ArticleReview } from './events/extract.ts';
 import { buildCollection, serialiseCollection, serialiseReview } from './emit/geojson.ts';
 import { writeFileAtomic } from './emit/write.ts';
 import type { PlaceMention } from './types.ts';
+import { safeHttpUrl } from '../data/safe-url.ts';
 
 export type Geoparser = (text: string, articleDate: string) => PlaceMention[];
 
@@ -102,7 +103,9 @@ export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary
       const r = processArticle(a, geoparser);
       features.push(...r.features);
       reviews.push(r.review);
-      metas.push({ id: a.id, title: a.title, date: a.date, ...(a.url ? { url: a.url } : {}) });
+      // Only absolute http(s) links reach the data: javascript:, data:, file: and relative URLs are dropped.
+      const url = safeHttpUrl(a.url);
+      metas.push({ id: a.id, title: a.title, date: a.date, ...(url ? { url } : {}) });
     } catch (e) {
       failed.push({ file: a.file, ...(a.line ? { line: a.line } : {}), message: `could not be processed: ${(e as Error).message}` });
     }
