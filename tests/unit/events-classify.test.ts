@@ -22,6 +22,7 @@ describe('classifyPlace: the category of the event at a place (real clauses)', (
     ['The soldiers were currently in Belarus receiving medical attention, it added.', 'Belarus', 'other'],
     ['referring to the 1,000-for-1,000 deal brokered in Turkey.', 'Turkey', 'talks'],
     ['Two people were killed in Kharkiv, the regional governor said.', 'Kharkiv', 'casualties'],
+    ['Both were charged with felonious assault and held in the Hamilton County jail.', 'Hamilton County', 'other'],
   ];
   it.each(CASES)('%s → %s is %s', (clause, place, want) => {
     expect(classifyPlace(clause, ...at(clause, place)).category).toBe(want);

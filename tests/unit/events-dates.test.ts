@@ -25,6 +25,10 @@ describe('findDates (relative to the article date, in UTC days)', () => {
     { text: 'Kyiv was hit earlier this month', want: { text: 'this month', date: '2025-05-01', precision: 'month', kind: 'relative' } },
     { text: 'Crimea, annexed by Russia in 2014', want: { text: 'in 2014', date: '2014-01-01', precision: 'year', kind: 'explicit' } },
     { text: 'the exchanges would continue for a third day on May 25', want: { text: 'May 25', date: '2025-05-25', precision: 'day', kind: 'explicit' } },
+    { text: 'Two days later, drones hit Kharkiv', want: { text: 'Two days later', date: '2025-05-26', precision: 'day', kind: 'anchored', offset: 2 } },
+    { text: 'a week earlier, talks had stalled', want: { text: 'a week earlier', date: '2025-05-17', precision: 'day', kind: 'anchored', offset: -7 } },
+    { text: 'Kyiv has been shelled over the past two years', want: null },
+    { text: 'She had been living in England for four years', want: null },
     // Not dates: durations, ages, clock times in a video caption, model codes.
     { text: 'The alert lasted 8 hours.', want: null },
     { text: 'a 43-year-old woman hospitalized with a penetrating wound', want: null },

@@ -15,7 +15,9 @@ export type DateKind =
   /** Relative to the event around it ("hours after", "the next day"): resolve with `offset` from the anchor. */
   | 'anchored'
   /** "Day N of the swap": day N of a multi-day event; the caller finds its first day. */
-  | 'day-of';
+  | 'day-of'
+  /** A stretch of time ("the past two years"): found only so chrono does not read it as a date; dropped. */
+  | 'span';
 
 export interface DateMention {
   start: number;
@@ -65,6 +67,20 @@ const RULES: Rule[] = [
     make: (_m, d) => ({ kind: 'anchored', date: addDays(d, 1), precision: 'day', offset: 1 }),
   },
   {
+    // "two days later", "a week earlier": counted from the event around it.
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+(later|earlier|after|before)\b/gi,
+    make: (m, d) => {
+      const n = /^an?$/i.test(m[1]!) ? 1 : num(m[1]!);
+      const days = n * (/^week/i.test(m[2]!) ? 7 : 1) * (/later|after/i.test(m[3]!) ? 1 : -1);
+      return { kind: 'anchored', date: addDays(d, days), precision: 'day', offset: days };
+    },
+  },
+  {
+    // A span, not a point in time: "over the past two years", "the last three months".
+    re: /\b(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days|weeks|months|years|decades)\b/gi,
+    make: (_m, d) => ({ kind: 'span', date: d, precision: 'day' }),
+  },
+  {
     re: /\b(?:the\s+(?:previous|preceding)\s+day|a\s+day\s+(?:earlier|before)|the\s+day\s+before)\b/gi,
     make: (_m, d) => ({ kind: 'anchored', date: addDays(d, -1), precision: 'day', offset: -1 }),
   },
@@ -101,7 +117,7 @@ export function findDates(text: string, articleDate: string, opts: { future?: bo
     }
   }
   // chrono is the slow part of the build; skip it where no date word could match.
-  if (!MAY_HOLD_DATE.test(text)) return found.sort((a, b) => a.start - b.start);
+  if (!MAY_HOLD_DATE.test(text)) return found.filter((f) => f.kind !== 'span').sort((a, b) => a.start - b.start);
   const ref = { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 0 };
   for (const r of chrono.en.parse(text, ref)) {
     const span = { start: r.index, end: r.index + r.text.length };
@@ -109,7 +125,7 @@ export function findDates(text: string, articleDate: string, opts: { future?: bo
     const m = fromChrono(r, articleDate, opts.future ?? false);
     if (m) found.push({ ...span, text: r.text, ...m });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.filter((f) => f.kind !== 'span').sort((a, b) => a.start - b.start);
 }
 
 function fromChrono(

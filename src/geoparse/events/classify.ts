@@ -43,6 +43,9 @@ export function findTriggers(text: string): Trigger[] {
   for (const [category, re] of TRIGGERS) {
     re.lastIndex = 0;
     for (let m; (m = re.exec(text)); ) {
+      // Crime-report wording is not a military strike: "charged with felonious assault".
+      if (category === 'strike' && /^assault/i.test(m[0]) && /\b(?:felonious|aggravated|sexual|indecent|domestic|criminal|simple|alleged)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)))
+        continue;
       const t = { category, start: m.index, end: m.index + m[0].length };
       if (!out.some((o) => o.start < t.end && t.start < o.end)) out.push(t);
     }
