@@ -3,6 +3,7 @@
 // something to say.
 import type { ArticleMeta, EventCollection, EventFeature } from '../events/types';
 import { basicValidateFeature, type ValidationResult } from './basic-validate';
+import { semanticFeatureErrors } from '../security/feature-checks';
 
 export type Validator = (x: unknown) => ValidationResult;
 
@@ -47,6 +48,9 @@ export function checkCollection(json: unknown, validate: Validator): { ok: true;
     let r: ValidationResult;
     try {
       r = validate(f);
+      // Real calendar days and on-globe coordinates, which the schema cannot check.
+      const extra = r.ok ? semanticFeatureErrors(f) : [];
+      if (extra.length) r = { ok: false, errors: extra };
     } catch (e) {
       r = { ok: false, errors: [`validator failed: ${String(e)}`] };
     }
