@@ -172,7 +172,7 @@ export function labelPoint(geometry: Polygon | MultiPolygon): LabelPoint {
 export function regionalLabelPoints(
   geometry: Polygon | MultiPolygon,
   primary: [number, number],
-  { cell = 16, minClearance = 2.5, minSeparation = 24 }: { cell?: number; minClearance?: number; minSeparation?: number } = {},
+  { cell = 12, minClearance = 2, minSeparation = 12 }: { cell?: number; minClearance?: number; minSeparation?: number } = {},
 ): [number, number][] {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const candidates: { point: [number, number]; merc: [number, number]; clearance: number }[] = [];
