@@ -46,7 +46,14 @@ export function readSeeds(dir: string): { articles: Article[]; errors: ArticleEr
       errors.push({ file: name, message: `file is ${(st.size / 1048576).toFixed(1)} MB, over the ${Math.round(limit / 1048576)} MB limit${limit === MAX_ARTICLE_BYTES ? ' for one article' : ''}` });
       continue;
     }
-    const r = parseArticleFile(name, readFileSync(path));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      errors.push({ file: name, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    const r = parseArticleFile(name, bytes);
     articles.push(...r.articles);
     errors.push(...r.errors);
   }

@@ -1,7 +1,7 @@
 // The data build as a user runs it: `tsx scripts/build-data.ts --seeds DIR --out DIR`
 // on a folder with one good article and every kind of bad one.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,9 @@ beforeAll(() => {
   copyFileSync(SEED, join(dir, 'seeds', 'seed.txt'));
   for (const f of readdirSync(BAD)) copyFileSync(join(BAD, f), join(dir, 'seeds', f));
   writeFileSync(join(dir, 'seeds', 'more.jsonl'), '{"id":"j1","text":"Missiles struck Kharkiv overnight.","date":"2025-05-24"}\n{"id":"j2","text":"x","date":"24/05/2025"}\n');
+  // Over 20 MB, sparse so the test stays cheap; the size is checked before reading.
+  writeFileSync(join(dir, 'seeds', 'big.txt'), 'date 2025-05-24\nMissiles struck Kyiv.\n');
+  truncateSync(join(dir, 'seeds', 'big.txt'), 21 * 1024 * 1024);
   result = run('--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'));
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +40,7 @@ describe('npm run data', () => {
   it('exits non-zero when any input failed, and says so in the summary', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/build-data: 2 article\(s\) from 11 file\(s\), \d+ event\(s\), .*; 10 input\(s\) FAILED/);
+    expect(result.stderr).toMatch(/build-data: 2 article\(s\) from 12 file\(s\), \d+ event\(s\), .*; 11 input\(s\) FAILED/);
   });
 
   it.each([
@@ -50,6 +53,7 @@ describe('npm run data', () => {
     ['article.docx', 'error: article.docx: unknown extension ".docx"'],
     ['no-date.md', 'error: no-date.md:1: front matter has no "date:" field'],
     ['header-only.txt', 'error: header-only.txt:1: no article text after the date header'],
+    ['big.txt', 'error: big.txt: file is 21.0 MB, over the 20 MB limit for one article'],
     ['more.jsonl line 2', 'error: more.jsonl:2: article "j2": invalid date "24/05/2025"'],
   ])('names the bad input: %s', (_f, message) => {
     expect(result.stderr).toContain(message);
@@ -63,7 +67,7 @@ describe('npm run data', () => {
     expect(geo.articles.map((a: { id: string }) => a.id)).toEqual(['j1', 'seed']);
     expect(geo.features.some((f: { properties: { source: { article: string } } }) => f.properties.source.article === 'seed')).toBe(true);
     const review = JSON.parse(readFileSync(join(dir, 'out', 'review.json'), 'utf8'));
-    expect(review.failed).toHaveLength(10);
+    expect(review.failed).toHaveLength(11);
   });
 
   it('is byte-identical on a re-run', () => {
