@@ -7,10 +7,11 @@ import { parseIsoDay } from '../time/days';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Positions nested at any depth in a GeoJSON coordinates array; false if the nesting holds a non-array non-number. */
+/** The first problem with the positions nested in a GeoJSON coordinates array, or null. */
 function badPosition(c: unknown, depth = 0): string | null {
   if (!Array.isArray(c)) return 'coordinates must be arrays';
   if (depth > 4) return 'coordinates nested too deep';
+  if (c.length === 0) return 'coordinates must not be empty';
   if (c.length > 0 && typeof c[0] === 'number') {
     const [lon, lat] = c as number[];
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'coordinates must be finite numbers';
@@ -34,7 +35,8 @@ export function semanticFeatureErrors(f: unknown): string[] {
     errors.push(`/properties/date: ${JSON.stringify(p['date'])} is not a real calendar day`);
   const g = f['geometry'];
   if (isObj(g)) {
-    const e = badPosition(g['coordinates']);
+    const c = g['coordinates'];
+    const e = g['type'] === 'Point' && !(Array.isArray(c) && typeof c[0] === 'number') ? 'coordinates of a Point must be one position' : badPosition(c);
     if (e) errors.push(`/geometry/${e}`);
   }
   return errors;
