@@ -7,20 +7,23 @@ import { parseIsoDay } from '../time/days';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The first problem with the positions nested in a GeoJSON coordinates array, or null. */
-function badPosition(c: unknown, depth = 0): string | null {
-  if (!Array.isArray(c)) return 'coordinates must be arrays';
-  if (depth > 4) return 'coordinates nested too deep';
-  if (c.length === 0) return 'coordinates must not be empty';
-  if (c.length > 0 && typeof c[0] === 'number') {
-    const [lon, lat] = c as number[];
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return 'coordinates must be finite numbers';
-    if (lon! < -180 || lon! > 180) return `coordinates: longitude ${lon} outside -180..180`;
-    if (lat! < -90 || lat! > 90) return `coordinates: latitude ${lat} outside -90..90`;
+/** Nesting depth of positions in each GeoJSON geometry type. */
+const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** The first problem with a coordinates array whose positions sit `depth` arrays down, or null. */
+function badCoordinates(c: unknown, depth: number): string | null {
+  if (!Array.isArray(c)) return 'coordinates: nesting does not match the geometry type';
+  if (depth === 0) {
+    const [lon, lat] = c as unknown[];
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat))
+      return 'coordinates must be finite numbers';
+    if (lon < -180 || lon > 180) return `coordinates: longitude ${lon} outside -180..180`;
+    if (lat < -90 || lat > 90) return `coordinates: latitude ${lat} outside -90..90`;
     return null;
   }
+  if (c.length === 0) return 'coordinates must not be empty';
   for (const x of c) {
-    const e = badPosition(x, depth + 1);
+    const e = badCoordinates(x, depth - 1);
     if (e) return e;
   }
   return null;
@@ -35,8 +38,9 @@ export function semanticFeatureErrors(f: unknown): string[] {
     errors.push(`/properties/date: ${JSON.stringify(p['date'])} is not a real calendar day`);
   const g = f['geometry'];
   if (isObj(g)) {
-    const c = g['coordinates'];
-    const e = g['type'] === 'Point' && !(Array.isArray(c) && typeof c[0] === 'number') ? 'coordinates of a Point must be one position' : badPosition(c);
+    const type = String(g['type']);
+    const depth = Object.hasOwn(DEPTH, type) ? DEPTH[type] : undefined;
+    const e = depth === undefined ? `type ${JSON.stringify(g['type'])} is not a supported geometry` : badCoordinates(g['coordinates'], depth);
     if (e) errors.push(`/geometry/${e}`);
   }
   return errors;

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCollection, loadEvents } from '../../src/data/load.ts';
 import { basicValidateFeature } from '../../src/data/basic-validate.ts';
 import { validateFeature } from '../../src/events/validate.ts';
+import { semanticFeatureErrors } from '../../src/security/feature-checks.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/broken-data/', import.meta.url));
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
@@ -58,6 +59,15 @@ describe('broken data in the browser loader', () => {
     const kept = r.collection.features.map((f) => String(f.id));
     // Looser on confidence and figures, which only change a label.
     expect(kept.filter((id) => id.startsWith('bad-') && !/^bad-(confidence|figures)/.test(id))).toEqual([]);
+  });
+
+  it('semanticFeatureErrors: geometry types named like Object.prototype members are unsupported, not crashes', () => {
+    for (const type of ['constructor', 'toString', '__proto__', 'GeometryCollection'])
+      expect(semanticFeatureErrors({ type: 'Feature', geometry: { type, coordinates: [[[[[1, 2]]]]] }, properties: { date: '2025-05-24' } })).toEqual([
+        `/geometry/type ${JSON.stringify(type)} is not a supported geometry`,
+      ]);
+    expect(semanticFeatureErrors({ geometry: { type: 'MultiPolygon', coordinates: [[[[30, 50], [31, 50], [31, 51], [30, 50]]]] }, properties: { date: '2024-02-29' } })).toEqual([]);
+    expect(semanticFeatureErrors({ geometry: { type: 'LineString', coordinates: [[30, 50], [30, -91]] }, properties: { date: '2023-02-29' } })).toHaveLength(2);
   });
 
   it('mixed.geojson: __proto__ keys pollute nothing', () => {
