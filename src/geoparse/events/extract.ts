@@ -87,6 +87,7 @@ interface Draft {
 
 const INFERRED_CATEGORIES: ReadonlySet<Category> = new Set(['prisoner-exchange', 'talks']);
 const UNCERTAIN_BELOW = 0.6;
+const AMBIGUOUS_BELOW = 0.9;
 const KIND: Record<string, PlaceKind | undefined> = { city: 'city', region: 'region', country: 'country', border: 'border' };
 const SPECIFICITY: Record<PlaceKind, number> = { border: 3, city: 3, region: 2, country: 1 };
 
@@ -241,9 +242,11 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
       context = { paragraph: s.paragraph, date: firstOwn.date, precision: firstOwn.precision };
   }
 
+  // Candidate scores are on the resolver's own scale, not comparable with the
+  // 0..1 confidence, so ambiguity is judged by the confidence alone.
   for (const m of mentions)
-    if (m.confidence < UNCERTAIN_BELOW || (m.alternatives.length > 0 && m.alternatives[0]!.score >= 0.9 * m.confidence))
-      review.uncertain.push(reviewMention(m, m.confidence < UNCERTAIN_BELOW ? 'low confidence' : 'close runner-up'));
+    if (m.confidence < UNCERTAIN_BELOW) review.uncertain.push(reviewMention(m, 'low confidence'));
+    else if (m.confidence < AMBIGUOUS_BELOW && m.alternatives.length > 0) review.uncertain.push(reviewMention(m, 'ambiguous: see the alternatives'));
 
   const features = [...located, ...inferred].map((d) => toFeature(article, d, border));
   features.sort(compareFeatures);
