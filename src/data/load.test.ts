@@ -51,6 +51,8 @@ describe('loadEvents', () => {
   it('says so on HTTP errors, bad JSON and network failure', async () => {
     const a = await loadEvents('x.geojson', fakeFetch(404, 'nope'));
     expect(!a.ok && a.message).toMatch(/404/);
+    const h = await loadEvents('x.geojson', fakeFetch(200, '<!doctype html><html></html>'));
+    expect(!h.ok && h.message).toMatch(/web page instead of data/);
     const b = await loadEvents('x.geojson', fakeFetch(200, '{"type":'));
     expect(!b.ok && b.message).toMatch(/not valid JSON/);
     const c = await loadEvents('x.geojson', (async () => {

@@ -77,6 +77,10 @@ export async function loadEvents(url: string, fetchFn: typeof fetch = fetch): Pr
     const res = await fetchFn(url);
     if (!res.ok) return { ok: false, message: `Could not load the events (${res.status} ${res.statusText || 'error'}) from ${url}.` };
     const text = await res.text();
+    // Static hosts and dev servers answer a missing file with their HTML page.
+    if (/text\/html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text)) {
+      return { ok: false, message: `Could not load the events from ${url}: the server sent a web page instead of data (is the file missing?).` };
+    }
     try {
       json = JSON.parse(text);
     } catch {

@@ -39,6 +39,11 @@ describe('dayTicks', () => {
     expect(ticks.length).toBeGreaterThan(2);
     expect(ticks.map((t) => t.label)).toContain('18 May');
   });
+  it('gives whole, distinct days on a very short domain', () => {
+    const ticks = dayTicks({ start: d('2025-05-22'), end: d('2025-05-26') });
+    expect(ticks.map((t) => t.label)).toEqual(['22 May', '23 May', '24 May', '25 May', '26 May']);
+    expect(dayTicks({ start: d('2025-05-22'), end: d('2025-05-22') }).length).toBeLessThanOrEqual(1);
+  });
   it('labels a long domain with years', () => {
     const ticks = dayTicks({ start: d('2022-02-01'), end: d('2025-05-26') });
     expect(ticks.map((t) => t.label)).toEqual(expect.arrayContaining(['2023', '2024', '2025']));

@@ -64,7 +64,14 @@ export interface Tick {
 export function dayTicks(domain: Domain, count = 6): Tick[] {
   const scale = scaleUtc().domain([dayToDate(domain.start), dayToDate(domain.end)]);
   const span = domain.end - domain.start;
-  return scale.ticks(count).map((t) => {
+  // Short domains would get 12-hour ticks: keep whole days only, once each.
+  const seen = new Set<number>();
+  const days = scale.ticks(count).filter((t) => {
+    if (t.getTime() % 86_400_000 !== 0 || seen.has(t.getTime())) return false;
+    seen.add(t.getTime());
+    return true;
+  });
+  return days.map((t) => {
     const day = dateToDay(t);
     let label: string;
     if (span <= 120) label = formatShortDay(day);
