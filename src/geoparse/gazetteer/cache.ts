@@ -28,6 +28,7 @@ interface StoredIndex {
   keys: string;
   folds: string;
   demonyms: string;
+  neighbours: string;
 }
 
 function numbersOf(idx: CompiledIndex): Buffer {
@@ -59,6 +60,7 @@ function toLoaded(stored: StoredIndex, numbers: Uint8Array): LoadedIndex {
     keys: stored.keys,
     folds: stored.folds,
     demonyms: stored.demonyms,
+    neighbours: stored.neighbours,
   };
 }
 
@@ -74,6 +76,7 @@ function stored(idx: CompiledIndex): StoredIndex {
     keys: idx.keys,
     folds: idx.folds,
     demonyms: idx.demonyms,
+    neighbours: idx.neighbours,
   };
 }
 

@@ -18,6 +18,7 @@ export interface LoadedIndex {
   keys: string;
   folds: string;
   demonyms: string;
+  neighbours: string;
 }
 
 export type PlaceKind = (typeof KIND_CODES)[number];
@@ -49,11 +50,16 @@ export class Gazetteer {
   private readonly demonymIndex = new Map<string, number>();
   private readonly cache = new Map<number, Place>();
   private readonly hitCache = new Map<string, NameHit[]>();
+  private readonly neighbourIndex = new Map<string, string[]>();
 
   constructor(private readonly idx: LoadedIndex) {
     // Postings stay as strings until first use: most names are never looked up.
     this.keyIndex = new SortedLines(idx.keys);
     this.foldIndex = new SortedLines(idx.folds);
+    for (const line of idx.neighbours.split('\n')) {
+      const [cc, ns] = line.split('\t');
+      if (cc) this.neighbourIndex.set(cc, ns ? ns.split(',') : []);
+    }
     for (const line of idx.demonyms.split('\n')) {
       const t = line.indexOf('\t');
       if (t > 0) this.demonymIndex.set(line.slice(0, t), Number(line.slice(t + 1)));
@@ -129,6 +135,11 @@ export class Gazetteer {
   demonym(word: string): Place | undefined {
     const id = this.demonymIndex.get(nameKey(word));
     return id === undefined ? undefined : this.place(id);
+  }
+
+  /** Countries sharing a land border with `cc` (ISO alpha-2). */
+  neighbours(cc: string): string[] {
+    return this.neighbourIndex.get(cc) ?? [];
   }
 
   countryByCode(cc: string): Place | undefined {

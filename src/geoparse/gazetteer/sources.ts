@@ -81,6 +81,8 @@ export function readCities(): Entry[] {
 interface WorldCountry {
   name: { common: string; official: string };
   cca2: string;
+  cca3: string;
+  borders?: string[];
   altSpellings: string[];
   latlng: [number, number];
   area: number;
@@ -167,7 +169,7 @@ export function readRegions(): Entry[] {
 /** US counties as "<Name> County" (parishes in Louisiana, boroughs in Alaska) at their polygon centroid. */
 export function readUsCounties(): Entry[] {
   const topo = require('us-atlas/counties-10m.json') as Topology<{ counties: GeometryCollection<{ name: string }>; states: GeometryCollection<{ name: string }> }>;
-  const stateNames = new Map(topo.objects.states.geometries.map((g) => [String(g.id), g.properties?.name ?? '']));
+  const stateNames = new Map(topo.objects.states.geometries.map((g) => [String(g.id), (g.properties as { name?: string } | undefined)?.name ?? '']));
   const { State } = require('country-state-city') as { State: { getStatesOfCountry(cc: string): CscState[] } };
   const postal = new Map(State.getStatesOfCountry('US').map((s) => [s.name, s.isoCode]));
   const fc = feature(topo, topo.objects.counties);
@@ -255,4 +257,11 @@ export function readNamedRegions(): Entry[] {
     altNames: [],
     demonyms: [],
   }));
+}
+
+/** Land neighbours of each country, as ISO alpha-2 codes (world-countries' borders). */
+export function readNeighbours(): Map<string, string[]> {
+  const countries = require('world-countries') as WorldCountry[];
+  const byCca3 = new Map(countries.map((c) => [c.cca3, c.cca2]));
+  return new Map(countries.map((c) => [c.cca2, (c.borders ?? []).map((b) => byCca3.get(b) ?? '').filter(Boolean)]));
 }

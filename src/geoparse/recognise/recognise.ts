@@ -85,7 +85,7 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
   const people = findPeople(text, tokens, { isMajorPlace, isPlaceName });
   const out: RawMention[] = [];
   // Countries the document names outright: a foreign alternate name ("Kup\"yans'k") of a
-  // smaller town is believable only in a story about its country.
+  // smaller town is believable only in a story about its country or a neighbour...
   const docCountries = new Set<string>();
   for (const tk of tokens) {
     if (!tk.cap || tk.text.length < 4) continue;
@@ -94,6 +94,8 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     if (d) docCountries.add(d.country);
     for (const h of gaz.lookup(w, false)) if (h.place.kind === 'country' && !h.alternate) docCountries.add(h.place.country);
   }
+  // ... or about a neighbour ("Russian strikes on Kupyansk").
+  for (const cc of [...docCountries]) for (const n of gaz.neighbours(cc)) docCountries.add(n);
   // Words the document also writes in lower case are common words here ("man", "union").
   const lowerWords = new Set<string>();
   for (const tk of tokens) if (!tk.cap) lowerWords.add(tk.text);
