@@ -18,7 +18,8 @@ setWorkerUrl(workerUrl);
 type Method = 'ours' | 'setFilter' | 'setData';
 const q = new URLSearchParams(location.search);
 const method = (q.get('method') ?? 'ours') as Method;
-const dataBase = q.get('data') ?? 'data/events-10000-s1';
+const evbUrl = q.get('evb') ?? 'data/events-10000-s1.evb';
+const geojsonUrl = q.get('geojson') ?? 'data/events-10000-s1.lean.geojson';
 const TRAIL = Number(q.get('trail') ?? 6); // 7-day window: the day and 6 before
 let day = Number(q.get('day') ?? dayFromIso('2024-06-01'));
 
@@ -67,7 +68,7 @@ interface Impl {
 }
 
 async function setupOurs(): Promise<Impl> {
-  const loaded = await loadBinaryEvents(`${dataBase}.evb`);
+  const loaded = await loadBinaryEvents(evbUrl);
   await mapLoaded;
   const r = new ScaleRenderer(loaded);
   const view = (d: number): TimeView => ({ day: d, mode: 'trail', trailDays: TRAIL });
@@ -96,14 +97,14 @@ function renderedCount(): number {
 async function setupSetFilter(): Promise<Impl> {
   await mapLoaded;
   // The usual recipe: the whole GeoJSON in one source (the worker fetches and parses it), a filter per step.
-  map.addSource('events', { type: 'geojson', data: `${dataBase}.geojson` });
+  map.addSource('events', { type: 'geojson', data: geojsonUrl });
   map.addLayer({ id: 'events', type: 'circle', source: 'events', filter: filterFor(day), paint: circlePaint });
   return { show: (d) => map.setFilter('events', filterFor(d)), drawn: renderedCount };
 }
 
 async function setupSetData(): Promise<Impl> {
   // The other usual recipe: features in the page, setData with the window's features per step.
-  const fc = (await (await fetch(`${dataBase}.geojson`)).json()) as EventCollection;
+  const fc = (await (await fetch(geojsonUrl)).json()) as EventCollection;
   // Generous to the baseline: sort once by day so a window is a slice, not a scan.
   const withDay = fc.features.map((f) => ({ f, d: dayFromIso(f.properties.date) })).sort((a, b) => a.d - b.d);
   const days = Int32Array.from(withDay, (x) => x.d);
@@ -132,7 +133,7 @@ async function main() {
   await idle();
   // Sources may still be loading after the first idle in rare cases; wait until drawn.
   const firstEventsMs = performance.now();
-  hud.textContent = `${method} ${dataBase} ${isoFromDay(day)}`;
+  hud.textContent = `${method} ${method === 'ours' ? evbUrl : geojsonUrl} ${isoFromDay(day)}`;
   const api = {
     method,
     firstEventsMs,

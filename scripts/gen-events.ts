@@ -16,7 +16,7 @@ import { isoFromDay, dayFromIso } from '../src/map/scale/day';
 import { encode } from '../src/data/binary/format';
 
 /** Bump when the output for a given (count, seed) changes, to invalidate caches. */
-export const GEN_VERSION = 1;
+export const GEN_VERSION = 2;
 export const FIRST_DAY = '2023-01-01';
 export const LAST_DAY = '2025-12-31';
 
@@ -168,6 +168,21 @@ function round5(v: number): number {
   return Math.round(v * 1e5) / 1e5;
 }
 
+/**
+ * The same events with only what a time filter and a category colour need (id,
+ * category, date). The baselines of the bench load this: the full app format is
+ * 450 B/event and at 1M its setFilter page runs out of memory, so the lean file
+ * gives the usual recipes their best case.
+ */
+export function leanFeatures(features: readonly EventFeature[]): EventFeature[] {
+  return features.map((f) => ({
+    type: 'Feature',
+    id: f.id,
+    geometry: f.geometry,
+    properties: { id: f.properties.id, category: f.properties.category, date: f.properties.date } as EventFeature['properties'],
+  }));
+}
+
 /** Streams the collection to disk: one feature per line, never one giant string. */
 export function writeGeoJson(path: string, features: readonly EventFeature[], seed: number): number {
   const fd = openSync(path, 'w');
@@ -188,6 +203,8 @@ export function writeGeoJson(path: string, features: readonly EventFeature[], se
 
 export interface GeneratedFiles {
   geojson: string;
+  lean: string;
+  leanBytes: number;
   binary: string;
   meta: string;
   count: number;
@@ -198,29 +215,30 @@ export interface GeneratedFiles {
 
 export function filesFor(outDir: string, count: number, seed: number) {
   const base = resolve(outDir, `events-${count}-s${seed}`);
-  return { geojson: `${base}.geojson`, binary: `${base}.evb`, meta: `${base}.meta.json` };
+  return { geojson: `${base}.geojson`, lean: `${base}.lean.geojson`, binary: `${base}.evb`, meta: `${base}.meta.json` };
 }
 
 export function ensureEvents(count: number, seed: number, outDir: string, force = false, log = console.log): GeneratedFiles {
   mkdirSync(outDir, { recursive: true });
   const f = filesFor(outDir, count, seed);
-  if (!force && existsSync(f.meta) && existsSync(f.geojson) && existsSync(f.binary)) {
-    const meta = JSON.parse(readFileSync(f.meta, 'utf8')) as { version: number; count: number; seed: number; geojsonBytes: number; binaryBytes: number };
+  if (!force && existsSync(f.meta) && existsSync(f.geojson) && existsSync(f.binary) && existsSync(f.lean)) {
+    const meta = JSON.parse(readFileSync(f.meta, 'utf8')) as { version: number; count: number; seed: number; geojsonBytes: number; leanBytes: number; binaryBytes: number };
     if (meta.version === GEN_VERSION && meta.count === count && meta.seed === seed && statSync(f.geojson).size === meta.geojsonBytes) {
-      return { ...f, count, geojsonBytes: meta.geojsonBytes, binaryBytes: meta.binaryBytes, cached: true };
+      return { ...f, count, geojsonBytes: meta.geojsonBytes, leanBytes: meta.leanBytes, binaryBytes: meta.binaryBytes, cached: true };
     }
   }
   const t0 = performance.now();
   const cities = loadCities();
   const features = generateEvents({ count, seed, cities });
   const geojsonBytes = writeGeoJson(f.geojson, features, seed);
+  const leanBytes = writeGeoJson(f.lean, leanFeatures(features), seed);
   const bin = encode(columnsFromFeatures(features));
   writeFileSync(f.binary, bin);
-  const meta = { version: GEN_VERSION, count, seed, geojsonBytes, binaryBytes: bin.byteLength, firstDay: FIRST_DAY, lastDay: LAST_DAY };
+  const meta = { version: GEN_VERSION, count, seed, geojsonBytes, leanBytes, binaryBytes: bin.byteLength, firstDay: FIRST_DAY, lastDay: LAST_DAY };
   writeFileSync(f.meta, JSON.stringify(meta, null, 2));
   log(`generated ${count} events (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
-    `GeoJSON ${(geojsonBytes / 1e6).toFixed(1)} MB, EVB1 ${(bin.byteLength / 1e6).toFixed(1)} MB`);
-  return { ...f, count, geojsonBytes, binaryBytes: bin.byteLength, cached: false };
+    `GeoJSON ${(geojsonBytes / 1e6).toFixed(1)} MB (lean ${(leanBytes / 1e6).toFixed(1)} MB), EVB1 ${(bin.byteLength / 1e6).toFixed(1)} MB`);
+  return { ...f, count, geojsonBytes, leanBytes, binaryBytes: bin.byteLength, cached: false };
 }
 
 function arg(name: string, argv: string[]): string | undefined {

@@ -31,7 +31,7 @@ describe('EVB1 binary columns', () => {
     expect(d.dayMin).toBe(c.dayMin);
     expect(d.dayCount).toBe(c.dayCount);
     for (const k of ['dayStart', 'day', 'x', 'y', 'cat', 'status', 'size', 'place', 'figKey', 'figVal', 'idNum'] as const) {
-      expect([...(d[k] as ArrayLike<number>)], k).toEqual([...(c[k] as ArrayLike<number>)]);
+      expect(Array.from(d[k] as ArrayLike<number>), k).toEqual(Array.from(c[k] as ArrayLike<number>));
     }
     expect(d.places).toEqual(c.places);
     expect(d.figureKeys).toEqual(c.figureKeys);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsFromFeatures, countInWindow, dayCategoryCounts, idOf, indexById, lngLatOf, sizeClass } from '../../src/map/scale/columns';
 import { CATEGORIES, type Category, type EventFeature } from '../../src/events/types';
-import { FrameLatch } from '../../src/map/scale/latch';
 import { buildGrid, queryGrid } from '../../src/map/scale/grid';
 import { rng } from '../../scripts/gen-events';
 
@@ -55,20 +54,6 @@ describe('columnsFromFeatures', () => {
     expect(countInWindow(counts, c, c.dayMin, c.dayMin + 2, all)).toBe(3);
     expect(countInWindow(counts, c, c.dayMin, c.dayMin + 2, 1 << CATEGORIES.indexOf('strike'))).toBe(2);
     expect(countInWindow(counts, c, c.dayMin - 10, c.dayMin + 99, all)).toBe(4);
-  });
-});
-
-describe('FrameLatch', () => {
-  it('applies only the latest value once per frame', () => {
-    const queue: (() => void)[] = [];
-    const applied: number[] = [];
-    const l = new FrameLatch<number>((v) => applied.push(v), (cb) => queue.push(cb), () => queue.pop());
-    l.push(1); l.push(2); l.push(3);
-    expect(queue.length).toBe(1);
-    queue.shift()!();
-    l.push(4);
-    queue.shift()!();
-    expect(applied).toEqual([3, 4]);
   });
 });
 
