@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
+import { cspPlugin } from './src/security/vite-csp.ts';
 
 /**
  * Serves `data/*.geojson` at ./data/ in dev and copies them into dist/data
@@ -36,7 +37,7 @@ function eventData(): Plugin {
 // base './' so dist/ works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), eventData()],
+  plugins: [svelte(), eventData(), cspPlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
