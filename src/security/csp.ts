@@ -11,10 +11,9 @@
 //   style origins the deployment configures (EVENTMAP_CSP_ORIGINS);
 // - images: 'self', data: and blob: (MapLibre decodes sprites and tiles to blobs);
 // - fonts: 'self' (the packaged Noto Sans);
-// - styles: the bundled CSS and the hashed inline <style> of the HTML page;
-//   `style` attributes are allowed (style-src-attr) because Svelte's style:
-//   directives and MapLibre's markers position elements with them, and a style
-//   attribute cannot run code;
+// - styles: the bundled CSS and the hashed inline <style> of the HTML page; no
+//   style attributes in markup (Svelte's style: directives and MapLibre set
+//   element.style through the CSSOM, which the policy does not restrict);
 // - nothing else: no plugins/objects, <base> only to 'self', forms post nowhere.
 // frame-ancestors is not allowed in a <meta> policy; whoever hosts the files can
 // add it as a header if they want to restrict who embeds the map.
@@ -77,7 +76,6 @@ export function buildCsp(o: CspOptions = {}): string {
     ['font-src', "'self'", ...font],
     ['style-src', "'self'", ...hashes],
     ['style-src-elem', "'self'", ...hashes],
-    ['style-src-attr', "'unsafe-inline'"],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'none'"],
