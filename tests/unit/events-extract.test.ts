@@ -87,6 +87,11 @@ describe('extractEvents', () => {
       want: ['Kyiv strike 2014-01-01/year background', 'Kharkiv strike 2025-05-16/day reported', 'Kharkiv strike 2025-05-24/day reported'],
     },
     {
+      name: 'a future date carries over only to sentences in the future tense',
+      text: 'Talks will resume in Istanbul on May 30. Negotiators will meet in Istanbul again. Meanwhile, drones hit Kharkiv.',
+      want: ['Istanbul talks 2025-05-30/day planned', 'Istanbul talks 2025-05-30/day planned', 'Kharkiv strike 2025-05-24/day reported'],
+    },
+    {
       name: 'a bare weekday in the past tense is the previous one',
       text: 'Two people were killed in Kharkiv on Friday, the governor said.',
       want: ['Kharkiv casualties 2025-05-23/day reported'],

@@ -123,13 +123,18 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
     return d;
   };
 
+  // A future date carries over only to sentences that also speak of the future:
+  // "Talks will resume on May 30. Meanwhile, drones hit Kharkiv." dates Kharkiv today.
+  const inherit = (c: { date: string; precision: DatePrecision }, sentence: string) =>
+    c.date > articleDate && !FUTURE_RE.test(sentence) ? { date: articleDate, precision: 'day' as DatePrecision } : { date: c.date, precision: c.precision };
+
   const drafts: Draft[] = [];
   let context = { paragraph: -1, date: articleDate, precision: 'day' as DatePrecision };
   for (const s of sentences) {
     if (s.paragraph !== context.paragraph) context = { paragraph: s.paragraph, date: articleDate, precision: 'day' };
     const clauses = clausesOf.get(s)!;
     const firstOwn = clauses.flatMap((c) => c.dates.map((d) => resolve(d, c, context.date)))[0];
-    const sentenceDate = firstOwn ?? { date: context.date, precision: context.precision };
+    const sentenceDate = firstOwn ?? inherit(context, text.slice(s.start, s.end));
     const sentenceFactor = firstOwn ? 0.9 : 0.85;
 
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
@@ -222,7 +227,7 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
       const site = sites.get(main.primary!);
       if (site) {
         const own = main.dates.find((d) => d.kind === 'explicit') ?? main.dates[0];
-        const d = own ? resolve(own, main, context.date) : (firstOwn ?? context);
+        const d = own ? resolve(own, main, context.date) : (firstOwn ?? inherit(context, text.slice(s.start, s.end)));
         inferred.push({
           sentence: s,
           clause: main,
