@@ -21,7 +21,8 @@
 //   confidence. Strikes are not inferred: one article's strikes hit many places.
 // - Dates: the nearest date in the place's clause (explicit dates first), else the
 //   sentence's first date, else the date of the previous sentence in the same
-//   paragraph (unless that was background history), else the article date.
+//   paragraph (unless that was background history, and a future date only for a
+//   future-tense sentence), else the article date.
 //   "hours after"/"the next day" count from that context date; "Day 2 of the swap"
 //   counts from the first day the article gives for the same kind of event.
 import type { Feature, Geometry } from 'geojson';
