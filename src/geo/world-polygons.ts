@@ -104,7 +104,7 @@ export function worldCountries(topology: Topology, list: readonly CountryRecord[
 
   const units: CountryGeometry[] = [];
   for (const g of source.geometries) {
-    const name = g.properties?.name ?? '';
+    const name = (g.properties as UnitProps | undefined)?.name ?? '';
     const iso2 = (g.id !== undefined ? byNumeric.get(String(g.id))?.cca2 : undefined) ?? UNCODED[name];
     if (!iso2) throw new Error(`world-atlas unit without a country code: ${name} (${String(g.id)})`);
     // Shallow copies: arcs arrays are shared but never mutated.
@@ -140,8 +140,8 @@ export function worldCountries(topology: Topology, list: readonly CountryRecord[
 }
 
 function polygonsOf(g: GeometryObject): number[][][] {
-  if (g.type === 'Polygon') return (g as TopoPolygon).arcs;
-  if (g.type === 'MultiPolygon') return (g as TopoMultiPolygon).arcs;
+  if (g.type === 'Polygon') return [(g as TopoPolygon).arcs as number[][]];
+  if (g.type === 'MultiPolygon') return (g as TopoMultiPolygon).arcs as number[][][];
   return [];
 }
 
@@ -167,12 +167,12 @@ export function countryPolygons(world: WorldCountries): CountryFeature[] {
     // is wrong for rings that cross the antimeridian (Russia, Fiji).
     const raw =
       parts.length === 1
-        ? (feature(world.topology, parts[0]! as GeometryObject).geometry as Polygon | MultiPolygon)
+        ? ((feature(world.topology, parts[0]! as GeometryObject) as Feature).geometry as Polygon | MultiPolygon)
         : (merge(world.topology, parts as never) as MultiPolygon);
     const polys = (raw.type === 'Polygon' ? [raw.coordinates] : raw.coordinates).map((rings) => rings.map(planarRing));
     const geometry: Polygon | MultiPolygon =
       polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
-    const name = world.names.get(iso2) ?? parts[0]!.properties!.name;
+    const name = world.names.get(iso2) ?? (parts[0]!.properties as UnitProps).name;
     return { type: 'Feature', id: iso2, properties: { iso2, name }, geometry };
   });
 }
