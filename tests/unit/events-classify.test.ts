@@ -70,6 +70,14 @@ describe('sentences and clauses', () => {
     ]);
   });
 
+  it('reads Windows line ends the same way', () => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    const s = splitSentences(crlf);
+    expect(s.map((x) => [x.paragraph, crlf.slice(x.start, x.end)])).toEqual(
+      splitSentences(text).map((x) => [x.paragraph, text.slice(x.start, x.end)]),
+    );
+  });
+
   it('splits clauses at reported speech, dashes and semicolons', () => {
     const s = splitSentences(text);
     const clauses = (i: number) => splitClauses(text, s[i]!).map((c) => text.slice(c.start, c.end));

@@ -39,7 +39,7 @@ export function splitSentences(text: string): Sentence[] {
   };
   // Paragraphs, then lines (a line break inside a paragraph also ends a sentence:
   // captions and headlines have no final period), then sentence punctuation.
-  const paraRe = /\n[ \t]*\n\s*/g;
+  const paraRe = /\r?\n[ \t]*\r?\n\s*/g; // Windows line ends too
   let pStart = 0;
   const paragraphs: Span[] = [];
   for (let m; (m = paraRe.exec(text)); ) {
