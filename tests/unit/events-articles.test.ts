@@ -91,6 +91,14 @@ describe('article readers', () => {
     else expect(r.errors).toEqual([]);
   });
 
+  it.each([
+    ['Date: 2025-05-24\nText.', '2025-05-24', 'Text.'],
+    ['date 2025-05-24\r\n\r\nText.\r\n', '2025-05-24', 'Text.\r\n'],
+  ])('accepts header variant %j', (src, date, body) => {
+    const r = parseArticleFile('v.txt', utf8(src));
+    expect(r.articles[0]).toMatchObject({ date, text: body });
+  });
+
   it('strips a UTF-8 byte-order mark before the header', () => {
     const r = parseArticleFile('bom.txt', utf8('\uFEFFdate 2025-05-24\nText.'));
     expect(r.articles[0]!.date).toBe('2025-05-24');

@@ -87,7 +87,7 @@ const skipSpace = (s: string, i: number) => {
  * the next line or (as in the seed) on the same line after the date.
  */
 export function parseTxt(file: string, text: string): ReadResult {
-  const m = /^[ \t]*date[ \t]+(\S+)(?=\s|$)/i.exec(text);
+  const m = /^[ \t]*date:?[ \t]+(\S+)(?=\s|$)/i.exec(text); // "date: …" is forgiven
   if (!m) {
     const first = text.split('\n', 1)[0]!.trim().slice(0, 40);
     return fail(file, `missing date header: the first line must start with "date YYYY-MM-DD" (found "${first}")`, 1);
