@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findDates } from '../../src/geoparse/dates/resolve.ts';
 import { statusOf } from '../../src/geoparse/events/status.ts';
 import { addDays, daysBetween, weekday } from '../../src/geoparse/dates/iso.ts';
@@ -49,6 +49,17 @@ describe('findDates (relative to the article date, in UTC days)', () => {
       ['day-of', 3],
       ['explicit', null],
     ]);
+  });
+
+  it('gives the same answers whatever the clock says', () => {
+    const phrases = 'Drones hit Kharkiv yesterday, on Friday, last week, earlier this month and overnight on May 16.';
+    const before = findDates(phrases, ARTICLE);
+    vi.useFakeTimers({ now: new Date('2031-11-30T23:59:59Z') });
+    try {
+      expect(findDates(phrases, ARTICLE)).toEqual(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not depend on the machine time zone or clock', () => {
