@@ -49,7 +49,7 @@ describe('not places', () => {
 });
 
 describe('findPeople', () => {
-  const none = { isMajorPlace: () => false, isPlaceName: () => false };
+  const none = { isMajorPlace: () => false, isPlaceName: () => false, isProminentPlace: () => false };
   const cases: { text: string; people: string[]; surnames: string[] }[] = [
     { text: 'Sen. Ray Miller spoke.', people: ['Ray', 'Miller'], surnames: ['miller'] },
     { text: 'David Lammy wrote on social media.', people: ['David', 'Lammy'], surnames: ['lammy'] },

@@ -74,6 +74,8 @@ export const NEVER_PLACES = new Set(
   police sheriff fire court city county state town village township district church school university college
   north south east west northern southern eastern western central northwest northeast southwest southeast
   downtown uptown midtown
+  street road avenue lane boulevard highway island islands park river lake mountain mountains beach valley
+  hall square bridge station airport harbor harbour port creek hill hills heights springs falls
   new old great little big upper lower saint
   also yet still just even however meanwhile though although because
   said says told according`.split(/\s+/),

@@ -17,6 +17,8 @@ export interface PeopleOptions {
   isMajorPlace: (word: string) => boolean;
   /** True when the words form a known place name ("Virginia Beach", "Paris Hill"). */
   isPlaceName: (words: string) => boolean;
+  /** True for places big enough to speak for a government ("Moscow said"). */
+  isProminentPlace: (word: string) => boolean;
 }
 
 /** Words that follow a given name in organisation and place names, not surnames. */
@@ -89,6 +91,20 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
       if (last >= 0) i = last;
       continue;
     }
+  }
+
+  // "Harrison said", "said Hopkins": a lone capitalised word speaking is a person, unless it is
+  // a big place speaking for its government ("Moscow said", "Washington says").
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{Ll}'’]+)\s+(?:said|says|told|added|explained|noted|wrote|testified)\b|\b(?:said|says)\s+(\p{Lu}[\p{Ll}'’]+)(?=[.,;])/gu)) {
+    const word = (m[1] ?? m[2] ?? '').replace(/['’]s$/, '');
+    const at = (m.index ?? 0) + (m[1] ? 0 : m[0].length - word.length);
+    const k = tokens.findIndex((t) => t.start === at);
+    if (k < 0 || NEVER_PLACES.has(word.toLowerCase()) || opts.isMajorPlace(word) || opts.isProminentPlace(word)) continue;
+    const prev = tokens[k - 1];
+    // Part of a longer name ("Fire Chief Tom Harrison said") was handled above.
+    if (prev && prev.cap && /^\s+$/.test(text.slice(prev.end, (tokens[k] as Token).start))) continue;
+    people.add(k);
+    surnames.add(word.toLowerCase());
   }
 
   // "Henry, 19, of ..." and "Smith, 34," mark ages: the capitalised words before are a person.

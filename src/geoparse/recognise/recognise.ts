@@ -82,7 +82,8 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
   const tokens = tokenise(text);
   const isMajorPlace = (w: string) => gaz.lookup(w, false).some((h) => isMajor(h) && !h.alternate);
   const isPlaceName = (w: string) => gaz.hasKey(nameKey(w));
-  const people = findPeople(text, tokens, { isMajorPlace, isPlaceName });
+  const isProminentPlace = (w: string) => gaz.lookup(w, false).some((h) => h.place.population >= 500_000);
+  const people = findPeople(text, tokens, { isMajorPlace, isPlaceName, isProminentPlace });
   const out: RawMention[] = [];
   // Countries the document names outright: a foreign alternate name ("Kup\"yans'k") of a
   // smaller town is believable only in a story about its country or a neighbour...
@@ -165,6 +166,15 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       continue;
     }
 
+    // "Dublin City Council", "Oxford City Manager": the city's name is the place.
+    if (best.j > i && /^city$/i.test((tokens[best.j] as Token).text)) {
+      const nx = tokens[best.j + 1];
+      if (nx && nx.cap && /^\s+$/.test(text.slice((tokens[best.j] as Token).end, nx.start))) {
+        const shortKey = nameKey(text.slice(t.start, (tokens[best.j - 1] as Token).end));
+        const shortHits = gaz.lookupKey(shortKey, false);
+        if (shortHits.length) best = { j: best.j - 1, key: shortKey, hits: shortHits, end: (tokens[best.j - 1] as Token).end };
+      }
+    }
     const start = t.start;
     let end = best.end;
     const single = best.j === i;
@@ -213,7 +223,10 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       }
     }
     // "the White House", "The Woodlands": small places rarely take the article; organisations and buildings do.
-    if (/^the$/i.test(prevWord) && !best.key.startsWith('the ') && best.hits.every((h) => h.place.kind === 'city') && !prominent(best.hits, 100_000)) {
+    // (A single name after "the" is mostly attributive: "the Mansfield resident", "the Ozark police".)
+    const theBefore = /^the$/i.test(prevWord) && !single;
+    const theInside = /^the$/i.test(t.text) && !single;
+    if ((theBefore || theInside) && best.hits.every((h) => h.place.kind === 'city') && !prominent(best.hits, 100_000)) {
       i = best.j;
       continue;
     }
