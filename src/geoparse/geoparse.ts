@@ -57,7 +57,7 @@ function candidate(p: Place, score: number): Candidate {
 
 export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {}): PlaceMention[] {
   void opts;
-  const resolved = resolveMentions(recognise(text, gaz));
+  const resolved = dropOrphans(resolveMentions(recognise(text, gaz)), gaz);
   const countryCounts = new Map<string, number>();
   for (const r of resolved) if (r.mention.form !== 'border') countryCounts.set(r.place.country, (countryCounts.get(r.place.country) ?? 0) + 1);
   return resolved.map((r) => (r.mention.form === 'border' ? borderPlace(r, gaz, countryCounts) : toPlaceMention(r)));
@@ -76,6 +76,31 @@ function displayName(r: Resolved): string {
   if (!ascii.test(p.name) && ascii.test(surface) && nameKey(surface) === nameKey(p.name) && /^\p{Lu}\p{Ll}/u.test(surface)) return surface;
   if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 10_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
   return p.name;
+}
+
+/**
+ * A smaller foreign town that nothing else in the story points to is most likely a
+ * word that happens to be its name ("Toyota", "Obama" in a US story): drop it when
+ * another country clearly dominates and neither its country nor a neighbour is named.
+ */
+export function dropOrphans(resolved: Resolved[], gaz: Gazetteer): Resolved[] {
+  const namesByCountry = new Map<string, Set<string>>();
+  for (const r of resolved) {
+    const cc = r.place.country;
+    if (!cc) continue;
+    let set = namesByCountry.get(cc);
+    if (!set) namesByCountry.set(cc, (set = new Set()));
+    set.add(r.mention.key);
+  }
+  const dominant = Math.max(0, ...[...namesByCountry.values()].map((s) => s.size));
+  return resolved.filter((r) => {
+    const p = r.place;
+    if (p.kind !== 'city' || r.mention.form !== 'name' || r.mention.qualifier || p.population >= 1_000_000 || dominant < 2) return true;
+    const own = namesByCountry.get(p.country);
+    if (own && [...own].some((k) => k !== r.mention.key)) return true;
+    if (gaz.neighbours(p.country).some((n) => namesByCountry.has(n))) return true;
+    return (own?.size ?? 0) >= dominant;
+  });
 }
 
 function toPlaceMention(r: Resolved): PlaceMention {

@@ -47,7 +47,10 @@ export const TITLES = new Set(
   chief coach rev reverend pastor father bishop prof professor detective det deputy trooper mayor commissioner
   superintendent attorney sheriff councilman councilwoman alderman chairman chairwoman director spokesman
   spokeswoman spokesperson king queen prince princess pope sir lord lady dame patrolman constable inspector
-  agent principal dean manager mother sister brother uncle aunt st`.split(/\s+/),
+  agent principal dean manager mother sister brother uncle aunt st investigator firefighter councilor councillor
+  supervisor treasurer clerk auditor assessor coroner ranger commander trustee selectman delegate ambassador
+  lawmaker congressman congresswoman assemblyman assemblywoman solicitor prosecutor defendant suspect victim
+  pitcher quarterback guard forward center striker goalkeeper keeper`.split(/\s+/),
 );
 /** Titles written as abbreviations with a dot ("Sen.", "Gov."): a dot after them is no sentence end. */
 export const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr sen rep gov gen lt sgt capt col maj cpl pvt rev prof det supt insp cmdr adm atty'.split(' '));
@@ -78,7 +81,8 @@ export const NEVER_PLACES = new Set(
   hall square bridge station airport harbor harbour port creek hill hills heights springs falls
   new old great little big upper lower saint
   also yet still just even however meanwhile though although because
-  said says told according`.split(/\s+/),
+  said says told according
+  arab arabs jewish muslim muslims christian catholic hispanic latino latina asian african kurdish sunni shiite shia`.split(/\s+/),
 );
 
 /** Region words after a name: "Kyiv region", "Kharkiv Oblast", "Idlib province". */

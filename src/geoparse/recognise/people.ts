@@ -81,7 +81,9 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
     // "David Lammy", "Chiquita Raquel Henry", "John F. Kennedy".
     const prev = tokens[i - 1];
     // Inside a longer capitalised name ("New York", "Fort Boone"), a given name is not a person's.
-    const insideName = !!prev && prev.cap && /^\s+$/.test(text.slice(prev.end, t.start)) && !TITLES.has(prev.text.toLowerCase());
+    const insideName =
+      !!prev && prev.cap && /^\s+$/.test(text.slice(prev.end, t.start)) && !TITLES.has(prev.text.toLowerCase()) &&
+      (opts.isPlaceName(`${prev.text} ${t.text}`) || (!!next && opts.isPlaceName(`${prev.text} ${t.text} ${bare(next.text)}`)));
     if (t.cap && !t.upper && !insideName && isFirstName(t.text) && next && /^\s+$/.test(gapToNext) && (isNameWord(next) || isInitial(text, next))) {
       const pair = `${t.text} ${bare(next.text)}`;
       if (opts.isPlaceName(pair) || NOT_SURNAMES.has(bare(next.text).toLowerCase())) continue;
