@@ -80,8 +80,13 @@ interface Rendered {
   page: Page;
 }
 
-async function render(theme: 'light' | 'dark', view: { lng: number; lat: number; zoom: number }): Promise<Rendered> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+async function render(
+  theme: 'light' | 'dark',
+  view: { lng: number; lat: number; zoom: number },
+  viewport = { width: 1200, height: 800, deviceScaleFactor: 1 },
+): Promise<Rendered> {
+  const { deviceScaleFactor, ...size } = viewport;
+  const context = await browser.newContext({ viewport: size, deviceScaleFactor });
   const page = await context.newPage();
   const requests: string[] = [];
   const failed: string[] = [];
@@ -153,6 +158,30 @@ describe('offline basemap in Chromium', () => {
       }
     });
   }
+
+  it('frontline region at zoom 7 shows the smaller Donbas and Kharkiv towns', async () => {
+    const { page, requests } = await render('light', { lng: 37.2, lat: 48.9, zoom: 7 });
+    try {
+      expectSameOrigin(requests);
+      const cities = await labels(page, 'basemap-city-label');
+      expect(cities).toEqual(expect.arrayContaining(['Kharkiv', 'Kramatorsk', 'Sloviansk']));
+      await page.screenshot({ path: join(ARTIFACTS, 'basemap-light-donbas-z7.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a phone-sized, high-DPI viewport renders labels with the @2x sprite', async () => {
+    const { page, requests } = await render('dark', { lng: 31.5, lat: 48.5, zoom: 4.2 }, { width: 390, height: 700, deviceScaleFactor: 2 });
+    try {
+      expectSameOrigin(requests);
+      expect(requests.some((u) => u.endsWith('/basemap/sprite@2x.png'))).toBe(true);
+      expect(await labels(page, 'basemap-city-label')).toContain('Kyiv');
+      await page.screenshot({ path: join(ARTIFACTS, 'basemap-dark-phone.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
 
   it('every basemap layer of the style is one MapLibre accepted', async () => {
     const { page } = await render('light', { lng: 34, lat: 45.5, zoom: 6.5 });
