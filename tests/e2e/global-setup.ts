@@ -50,6 +50,7 @@ export default async function setup(project: TestProject) {
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
   project.provide('dataSource', realData ? 'real' : 'fixture');
+  project.provide('distDir', outDir);
   return async () => {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
@@ -61,5 +62,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** Whether the build used data/events.geojson ('real') or the fixture. */
     dataSource: 'real' | 'fixture';
+    /** The built app (for tests that serve it some other way, e.g. from a sub-path). */
+    distDir: string;
   }
 }
