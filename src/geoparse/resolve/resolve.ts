@@ -19,6 +19,8 @@ const COUNTRY_WEIGHT = 3;
 const ADMIN1_WEIGHT = 3;
 const NEAR_KM = 120;
 const NEAR_WEIGHT = 1.2;
+/** A town named like a country needs another named place this close to be read as the town. */
+const CLOSE_KM = 50;
 /** National capitals are named in news far more often than their population says. */
 const CAPITAL_BONUS = 1;
 
@@ -139,7 +141,7 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
           s += NEAR_WEIGHT * Math.min(near, 3);
           // A country's name is the country ("China" in a Houston story is not China, Texas)
           // unless the text qualifies it or at least two other names lie around the town.
-          if (p.kind === 'city' && g.hasCountry && nearby(p, g, list, cells, false) < 2) s -= 100;
+          if (p.kind === 'city' && g.hasCountry && nearby(p, g, list, cells, false, CLOSE_KM) < 1) s -= 100;
         }
         return s;
       });
@@ -187,7 +189,7 @@ function cellsOf(g: Group): Map<string, Place[]> {
  * How many other names in the document have some local reading within NEAR_KM of `p`,
  * or a first-level region reading that contains it ("Paris ... Henry County", "Springfield, ... Illinois").
  */
-function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[], containment = true): number {
+function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[], containment = true, radiusKm = NEAR_KM): number {
   let n = 0;
   const la = Math.floor(p.lat), lo = Math.floor(p.lon);
   list.forEach((o, oi) => {
@@ -197,7 +199,7 @@ function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[]
     for (let dy = -1; dy <= 1 && !hit; dy++) {
       for (let dx = -1; dx <= 1 && !hit; dx++) {
         for (const q of c.get(`${la + dy},${lo + dx}`) ?? []) {
-          if (haversineKm(p.lat, p.lon, q.lat, q.lon) < NEAR_KM) {
+          if (haversineKm(p.lat, p.lon, q.lat, q.lon) < radiusKm) {
             hit = true;
             break;
           }
