@@ -35,24 +35,47 @@ function decimate(ring: Ring): Ring {
   return out;
 }
 
-/** Signed distance from p to the polygon's boundary: > 0 inside, < 0 outside. */
-function polygonDistance(rings: Ring[], [x, y]: [number, number]): number {
-  let inside = false;
-  let min = Infinity;
+/** A polygon's edges in Mercator space, flat (ax, ay, bx, by per edge) for a fast inner loop. */
+interface Prepared {
+  edges: Float64Array;
+  outer: Ring;
+}
+
+function prepare(polygon: Position[][]): Prepared {
+  const rings = polygon.map((r) => decimate(r.map(toMerc)));
+  const n = rings.reduce((s, r) => s + r.length, 0);
+  const edges = new Float64Array(n * 4);
+  let k = 0;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[i]!;
-      const [bx, by] = ring[j]!;
-      if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
-      const ex = ax + t * dx - x;
-      const ey = ay + t * dy - y;
-      const d2 = ex * ex + ey * ey;
-      if (d2 < min) min = d2;
+      edges[k++] = ring[i]![0];
+      edges[k++] = ring[i]![1];
+      edges[k++] = ring[j]![0];
+      edges[k++] = ring[j]![1];
     }
+  }
+  return { edges, outer: rings[0]! };
+}
+
+/** Signed distance from p to the polygon's boundary: > 0 inside, < 0 outside. */
+function polygonDistance(edges: Float64Array, x: number, y: number): number {
+  let inside = false;
+  let min = Infinity;
+  for (let k = 0; k < edges.length; k += 4) {
+    const ax = edges[k]!;
+    const ay = edges[k + 1]!;
+    const bx = edges[k + 2]!;
+    const by = edges[k + 3]!;
+    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    let t = len2 === 0 ? 0 : ((x - ax) * dx + (y - ay) * dy) / len2;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const ex = ax + t * dx - x;
+    const ey = ay + t * dy - y;
+    const d2 = ex * ex + ey * ey;
+    if (d2 < min) min = d2;
   }
   return (inside ? 1 : -1) * Math.sqrt(min);
 }
@@ -82,8 +105,10 @@ type Box = [number, number, number, number];
  * as edges, so the point is the most open place of the polygon's part there.
  */
 export function polygonLabelPoint(polygon: Position[][], within?: Box): LabelPoint {
-  const rings: Ring[] = polygon.map((r) => decimate(r.map(toMerc)));
-  const outer = rings[0]!;
+  return searchPole(prepare(polygon), within);
+}
+
+function searchPole({ edges, outer }: Prepared, within?: Box): LabelPoint {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -95,15 +120,15 @@ export function polygonLabelPoint(polygon: Position[][], within?: Box): LabelPoi
     maxY = Math.max(maxY, y);
   }
   const signedDistance = within
-    ? (rs: Ring[], p: [number, number]) =>
+    ? (p: [number, number]) =>
         Math.min(
-          polygonDistance(rs, p),
+          polygonDistance(edges, p[0], p[1]),
           p[0] - within[0],
           p[1] - within[1],
           within[2] - p[0],
           within[3] - p[1],
         )
-    : polygonDistance;
+    : (p: [number, number]) => polygonDistance(edges, p[0], p[1]);
   if (within) {
     minX = Math.max(minX, within[0]);
     minY = Math.max(minY, within[1]);
@@ -117,7 +142,7 @@ export function polygonLabelPoint(polygon: Position[][], within?: Box): LabelPoi
   for (let i = 0; i <= N; i++) {
     for (let j = 0; j <= N; j++) {
       const p: [number, number] = [minX + i * stepX, minY + j * stepY];
-      candidates.push({ p, d: signedDistance(rings, p) });
+      candidates.push({ p, d: signedDistance(p) });
     }
   }
   // A vertex midpoint is always a fallback candidate, so tiny or thin polygons
@@ -137,7 +162,7 @@ export function polygonLabelPoint(polygon: Position[][], within?: Box): LabelPoi
         for (let j = -3; j <= 3; j++) {
           if (i === 0 && j === 0) continue;
           const p: [number, number] = [s.p[0] + i * stepX, s.p[1] + j * stepY];
-          next.push({ p, d: signedDistance(rings, p) });
+          next.push({ p, d: signedDistance(p) });
         }
       }
     }
@@ -182,9 +207,10 @@ export function regionalLabelPoints(
     const ys = outer.map((p) => p[1]);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     if (x1 - x0 < cell && y1 - y0 < cell) continue;
+    const prepared = prepare(poly);
     for (let x = Math.floor(x0 / cell) * cell; x < x1; x += cell) {
       for (let y = Math.floor(y0 / cell) * cell; y < y1; y += cell) {
-        const found = polygonLabelPoint(poly, [x, y, x + cell, y + cell]);
+        const found = searchPole(prepared, [x, y, x + cell, y + cell]);
         if (found.clearance >= minClearance) {
           candidates.push({ point: found.point, merc: toMerc(found.point), clearance: found.clearance });
         }
