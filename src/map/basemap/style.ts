@@ -32,8 +32,12 @@ export const BASEMAP_SOURCES = {
   labels: 'basemap-labels',
 } as const;
 
-/** Label layers, top of the stack. Event layers go below the first one to keep names readable, or above all. */
-export const BASEMAP_LABEL_LAYERS = ['basemap-marine-label', 'basemap-country-label', 'basemap-city-label'] as const;
+/**
+ * Label layers, top of the stack, bottom to top. MapLibre places the topmost
+ * layer's labels first, so country names win over city names, and cities over
+ * seas. Event layers go below the first one to keep names readable, or above all.
+ */
+export const BASEMAP_LABEL_LAYERS = ['basemap-marine-label', 'basemap-city-label', 'basemap-country-label'] as const;
 export const FIRST_LABEL_LAYER = BASEMAP_LABEL_LAYERS[0];
 
 /** Font names used in text-font, each declared in font-faces with the shipped files. */
@@ -194,32 +198,6 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
       paint: { 'text-color': p.marineText, 'text-halo-color': p.waterHalo, 'text-halo-width': 1 },
     },
     {
-      id: 'basemap-country-label',
-      type: 'symbol',
-      source: BASEMAP_SOURCES.labels,
-      filter: labelFilter('country'),
-      layout: {
-        'text-field': ['upcase', ['get', 'name']],
-        'text-font': [FONTS.semibold],
-        'text-size': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          1,
-          ['step', ['get', 'z'], 11, 2, 9.5, 3, 9],
-          4,
-          ['step', ['get', 'z'], 15, 2, 13, 3, 11.5, 4, 10.5],
-          7,
-          ['step', ['get', 'z'], 19, 2, 18, 3, 16, 4, 14],
-        ],
-        'text-letter-spacing': 0.12,
-        'text-max-width': 8,
-        'text-padding': 4,
-        'symbol-sort-key': ['get', 'rank'],
-      },
-      paint: { 'text-color': p.countryText, 'text-halo-color': p.halo, 'text-halo-width': 1.2 },
-    },
-    {
       id: 'basemap-city-label',
       type: 'symbol',
       source: BASEMAP_SOURCES.labels,
@@ -245,6 +223,32 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
         'text-halo-color': p.halo,
         'text-halo-width': 1.4,
       },
+    },
+    {
+      id: 'basemap-country-label',
+      type: 'symbol',
+      source: BASEMAP_SOURCES.labels,
+      filter: labelFilter('country'),
+      layout: {
+        'text-field': ['upcase', ['get', 'name']],
+        'text-font': [FONTS.semibold],
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          1,
+          ['step', ['get', 'z'], 11, 2, 9.5, 3, 9],
+          4,
+          ['step', ['get', 'z'], 15, 2, 13, 3, 11.5, 4, 10.5],
+          7,
+          ['step', ['get', 'z'], 19, 2, 18, 3, 16, 4, 14],
+        ],
+        'text-letter-spacing': 0.12,
+        'text-max-width': 8,
+        'text-padding': 4,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': p.countryText, 'text-halo-color': p.halo, 'text-halo-width': 1.2 },
     },
   ];
 
