@@ -19,7 +19,7 @@ const GOOD = ['bg-invasion-2022', 'talks-istanbul', 'exchange-border-0523', 'exc
 
 /** A fetch that answers with the given body, as a static file server would. */
 const serve = (body: string | Uint8Array, type = 'application/geo+json'): typeof fetch =>
-  (async () => new Response(body, { status: 200, headers: { 'content-type': type } })) as typeof fetch;
+  (async () => new Response(body as string | Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': type } })) as typeof fetch;
 
 describe('broken data in the browser loader', () => {
   it('mixed.geojson: keeps exactly the good features and gives a reason for every bad one', async () => {
