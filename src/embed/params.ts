@@ -13,7 +13,8 @@
 //   speed                   days per second while playing, 0.5–8
 //   theme                   auto | light | dark
 //   show                    which chrome shows besides map + slider:
-//                           title, legend, list, controls, histogram
+//                           title, legend, list, controls (the slider always
+//                           shows, with its histogram)
 //   headline                the title text (shown with show=title)
 //   view                    lon,lat,zoom of the initial camera
 //   origins                 parent origins allowed to command the embed and
@@ -24,7 +25,7 @@ import { parseIsoDay } from '../time/days';
 
 export type Mode = 'trail' | 'cumulative';
 export type ThemeChoice = 'auto' | 'light' | 'dark';
-export const SHOW_KEYS = ['title', 'legend', 'list', 'controls', 'histogram'] as const;
+export const SHOW_KEYS = ['title', 'legend', 'list', 'controls'] as const;
 export type ShowKey = (typeof SHOW_KEYS)[number];
 
 export interface View {
