@@ -187,6 +187,28 @@ describe('hostile text in the built app', () => {
     await w.ctx.close();
   });
 
+  it.each([
+    ['?data=javascript:', `?data=${encodeURIComponent("javascript:window.__pwned='data-param'")}`, true],
+    ['?data=data:', `?data=${encodeURIComponent('data:application/json,{"type":"FeatureCollection","features":[]}')}`, true],
+    ['?style=javascript:', `?style=${encodeURIComponent("javascript:window.__pwned='style-param'")}#date=2025-05-24`, false],
+    ['a hash full of markup', `#date=${encodeURIComponent('<script>window.__pwned=1</script>')}&sel=${encodeURIComponent(EVIL)}&cats=${encodeURIComponent('<img src=x onerror=window.__pwned=1>')}&view=NaN,1e999,-5`, false],
+  ])('hostile page parameters (%s) run nothing', async (_name, params, failsToLoad) => {
+    const w = await openWatched(browser, `${base}${params}`);
+    if (failsToLoad) {
+      await w.page.getByRole('alert').waitFor({ timeout: 30_000 });
+      expect(await w.page.getByRole('alert').innerText()).toMatch(/could not load|not valid|no events/i);
+    } else {
+      await mapIdle(w.page);
+      expect(await w.page.getByRole('list', { name: /^Events on / }).count()).toBe(1);
+    }
+    expect(await injectedMarkup(w.page)).toEqual([]);
+    const { pwned } = await w.traps();
+    expect(pwned).toEqual([]);
+    expect(w.dialogs).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await w.ctx.close();
+  });
+
   it('a data URL from another origin is refused by the policy, and nothing leaves the origin', async () => {
     const w = await openWatched(browser, `${base}?data=${encodeURIComponent('https://evil.example/events.geojson')}`);
     await w.page.getByRole('alert').waitFor({ timeout: 30_000 });
