@@ -40,6 +40,8 @@ function isInitial(text: string, t: Token | undefined): boolean {
 export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): PeopleResult {
   const people = new Set<number>();
   const surnames = new Set<string>();
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
 
   // Marks tokens from..(up to 3 name words, initials allowed) as a person; returns the last index.
   const markName = (from: number): number => {
@@ -100,7 +102,7 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
   for (const m of text.matchAll(/\b(\p{Lu}[\p{Ll}'’]+)\s+(?:said|says|told|added|explained|noted|wrote|testified)\b|\b(?:said|says)\s+(\p{Lu}[\p{Ll}'’]+)(?=[.,;])/gu)) {
     const word = (m[1] ?? m[2] ?? '').replace(/['’]s$/, '');
     const at = (m.index ?? 0) + (m[1] ? 0 : m[0].length - word.length);
-    const k = tokens.findIndex((t) => t.start === at);
+    const k = byStart.get(at) ?? -1;
     if (k < 0 || NEVER_PLACES.has(word.toLowerCase()) || opts.isMajorPlace(word) || opts.isProminentPlace(word)) continue;
     const prev = tokens[k - 1];
     // Part of a longer name ("Fire Chief Tom Harrison said") was handled above.
@@ -112,7 +114,7 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
   // "Henry, 19, of ..." and "Smith, 34," mark ages: the capitalised words before are a person.
   for (const m of text.matchAll(/,\s*\d{1,3},/g)) {
     const at = m.index ?? 0;
-    let k = tokens.findIndex((t) => t.end === at);
+    let k = byEnd.get(at) ?? -1;
     if (k < 0) continue;
     const sur = (tokens[k] as Token).text.toLowerCase();
     let marked = 0;

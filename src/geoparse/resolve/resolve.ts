@@ -105,7 +105,11 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
   const priors = list.map((g) => g.hits.map(prior));
   for (const [gi, g] of list.entries()) g.choice = argmax(priors[gi] as number[]);
 
-  const cells = list.map(cellsOf);
+  // Proximity does not depend on the current readings: count it once per candidate.
+  const index = spatialIndex(list);
+  const local = (p: Place) => p.kind === 'city' || p.featureCode === 'ADM2';
+  const near = list.map((g, gi) => g.hits.map((h) => (local(h.place) ? nearby(h.place, gi, list, index) : 0)));
+  const close = list.map((g, gi) => g.hits.map((h) => (g.hasCountry && h.place.kind === 'city' ? nearby(h.place, gi, list, index, false, CLOSE_KM) : 0)));
   let scores: number[][] = priors;
   for (let iter = 0; iter < 3; iter++) {
     // Votes by name (not by mention), each from the name's current reading.
@@ -136,12 +140,11 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
             s += (ADMIN1_WEIGHT * ((admin1Votes.get(k) ?? 0) - selfA)) / others;
           }
         }
-        if (p.kind === 'city' || p.featureCode === 'ADM2') {
-          const near = nearby(p, g, list, cells);
-          s += NEAR_WEIGHT * Math.min(near, 3);
+        if (local(p)) {
+          s += NEAR_WEIGHT * Math.min((near[gi] as number[])[ci] as number, 3);
           // A country's name is the country ("China" in a Houston story is not China, Texas)
-          // unless the text qualifies it or at least two other names lie around the town.
-          if (p.kind === 'city' && g.hasCountry && nearby(p, g, list, cells, false, CLOSE_KM) < 1) s -= 100;
+          // unless the text qualifies it or another named place lies right next to the town.
+          if (p.kind === 'city' && g.hasCountry && ((close[gi] as number[])[ci] as number) < 1) s -= 100;
         }
         return s;
       });
@@ -171,45 +174,59 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
 
 const cellKey = (lat: number, lon: number) => `${Math.floor(lat)},${Math.floor(lon)}`;
 
-/** 1° cells holding some local (city or county) reading of the group, for the proximity test. */
-function cellsOf(g: Group): Map<string, Place[]> {
-  const m = new Map<string, Place[]>();
-  for (const h of g.hits) {
-    const p = h.place;
-    if (p.kind !== 'city' && p.featureCode !== 'ADM2') continue;
-    const k = cellKey(p.lat, p.lon);
-    let l = m.get(k);
-    if (!l) m.set(k, (l = []));
-    l.push(p);
-  }
-  return m;
+/** Where the groups' local (city or county) readings and first-level region readings are. */
+interface SpatialIndex {
+  /** 1° cell → [group index, place] of every local reading in it. */
+  cells: Map<string, [number, Place][]>;
+  /** "CC.admin1" → groups with a first-level region reading of that code. */
+  regions: Map<string, Set<number>>;
+}
+
+function spatialIndex(list: Group[]): SpatialIndex {
+  const cells = new Map<string, [number, Place][]>();
+  const regions = new Map<string, Set<number>>();
+  list.forEach((g, gi) => {
+    for (const h of g.hits) {
+      const p = h.place;
+      if (p.featureCode === 'ADM1') {
+        const k = `${p.country}.${p.admin1}`;
+        let set = regions.get(k);
+        if (!set) regions.set(k, (set = new Set()));
+        set.add(gi);
+      }
+      if (p.kind !== 'city' && p.featureCode !== 'ADM2') continue;
+      const k = cellKey(p.lat, p.lon);
+      let l = cells.get(k);
+      if (!l) cells.set(k, (l = []));
+      l.push([gi, p]);
+    }
+  });
+  return { cells, regions };
 }
 
 /**
- * How many other names in the document have some local reading within NEAR_KM of `p`,
+ * How many other names in the document have some local reading within `radiusKm` of `p`,
  * or a first-level region reading that contains it ("Paris ... Henry County", "Springfield, ... Illinois").
+ * Linear in the readings near `p`, so long documents stay fast.
  */
-function nearby(p: Place, g: Group, list: Group[], cells: Map<string, Place[]>[], containment = true, radiusKm = NEAR_KM): number {
-  let n = 0;
+function nearby(p: Place, gi: number, list: Group[], index: SpatialIndex, containment = true, radiusKm = NEAR_KM): number {
+  const found = new Set<number>();
+  const key = (list[gi] as Group).key;
   const la = Math.floor(p.lat), lo = Math.floor(p.lon);
-  list.forEach((o, oi) => {
-    if (o === g || o.key === g.key) return;
-    const c = cells[oi] as Map<string, Place[]>;
-    let hit = false;
-    for (let dy = -1; dy <= 1 && !hit; dy++) {
-      for (let dx = -1; dx <= 1 && !hit; dx++) {
-        for (const q of c.get(`${la + dy},${lo + dx}`) ?? []) {
-          if (haversineKm(p.lat, p.lon, q.lat, q.lon) < radiusKm) {
-            hit = true;
-            break;
-          }
-        }
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      for (const [oi, q] of index.cells.get(`${la + dy},${lo + dx}`) ?? []) {
+        if (oi === gi || found.has(oi) || (list[oi] as Group).key === key) continue;
+        if (haversineKm(p.lat, p.lon, q.lat, q.lon) < radiusKm) found.add(oi);
       }
     }
-    if (!hit && containment && p.admin1) hit = o.hits.some((h) => h.place.featureCode === 'ADM1' && h.place.country === p.country && h.place.admin1 === p.admin1);
-    if (hit) n++;
-  });
-  return n;
+  }
+  if (containment && p.admin1) {
+    for (const oi of index.regions.get(`${p.country}.${p.admin1}`) ?? []) {
+      if (oi !== gi && (list[oi] as Group).key !== key) found.add(oi);
+    }
+  }
+  return found.size;
 }
 
 function argmax(xs: number[]): number {
