@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { cspPlugin } from './src/security/vite-csp.ts';
+import { embedBuilds } from './src/embed/vite-embed-builds.ts';
 
 /**
  * Serves `data/*.geojson` at ./data/ in dev and copies them into dist/data
@@ -37,13 +38,14 @@ function eventData(): Plugin {
 // base './' so dist/ works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), eventData(), cspPlugin()],
+  plugins: [svelte(), eventData(), cspPlugin(), embedBuilds()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },
