@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { basemapStyle, BASEMAP_LABEL_LAYERS } from '../../src/map/basemap/style';
+import { basemapPaint, basemapStyle, BASEMAP_LABEL_LAYERS } from '../../src/map/basemap/style';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -178,6 +178,29 @@ describe('offline basemap in Chromium', () => {
       expect(requests.some((u) => u.endsWith('/basemap/sprite@2x.png'))).toBe(true);
       expect(await labels(page, 'basemap-city-label')).toContain('Kyiv');
       await page.screenshot({ path: join(ARTIFACTS, 'basemap-dark-phone.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('switches light → dark by paint properties alone, with no new request', async () => {
+    const { page, requests } = await render('light', { lng: 32.5, lat: 48.3, zoom: 5 });
+    try {
+      const before = requests.length;
+      const paint = basemapPaint('dark');
+      await page.evaluate((entries) => {
+        const w = window as unknown as { __mapIdle: boolean; __map: { setPaintProperty(id: string, k: string, v: unknown): void; once(e: string, f: () => void): void } };
+        w.__mapIdle = false;
+        for (const [id, key, value] of entries) w.__map.setPaintProperty(id, key, value);
+        w.__map.once('idle', () => { w.__mapIdle = true; });
+      }, paint);
+      await page.waitForFunction(() => (window as unknown as { __mapIdle?: boolean }).__mapIdle === true);
+      const water = await page.evaluate(() =>
+        (window as unknown as { __map: { getPaintProperty(id: string, k: string): unknown } }).__map.getPaintProperty('basemap-water', 'background-color'),
+      );
+      expect(water).toBe(paint.find(([id]) => id === 'basemap-water')![2]);
+      expect(requests.length).toBe(before);
+      await page.screenshot({ path: join(ARTIFACTS, 'basemap-light-to-dark-ukraine-z5.png') });
     } finally {
       await page.context().close();
     }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
-import { basemapStyle, BASEMAP_ATTRIBUTION, BASEMAP_LABEL_LAYERS, FONTS, preferredTheme } from './style';
+import { basemapPaint, basemapStyle, BASEMAP_ATTRIBUTION, BASEMAP_LABEL_LAYERS, FONTS, preferredTheme } from './style';
 
 const PUBLIC = resolve(import.meta.dirname, '../../../public');
 const BASE = 'https://news.example.org/graphics/ukraine-map/index.html';
@@ -69,6 +69,14 @@ describe('basemapStyle', () => {
     expect(dark.layers.map((l) => l.id)).toEqual(light.layers.map((l) => l.id));
     expect(JSON.stringify(dark.layers)).not.toEqual(JSON.stringify(light.layers));
     expect(light.layers.slice(-3).map((l) => l.id)).toEqual([...BASEMAP_LABEL_LAYERS]);
+  });
+
+  it('basemapPaint turns the light style into the dark one by paint properties alone', () => {
+    const light = basemapStyle({ theme: 'light', baseUrl: 'http://x/' });
+    const dark = basemapStyle({ theme: 'dark', baseUrl: 'http://x/' });
+    const byId = new Map(light.layers.map((l) => [l.id, { ...l, paint: { ...(l.paint ?? {}) } as Record<string, unknown> }]));
+    for (const [id, key, value] of basemapPaint('dark')) byId.get(id)!.paint[key] = value;
+    expect(JSON.stringify([...byId.values()])).toEqual(JSON.stringify(dark.layers.map((l) => ({ ...l, paint: l.paint ?? {} }))));
   });
 
   it('credits Natural Earth and GeoNames', () => {

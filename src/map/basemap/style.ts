@@ -271,6 +271,19 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
   };
 }
 
+/**
+ * The paint properties that differ by theme, as [layer id, property, value]:
+ * switch themes with map.setPaintProperty for each, which keeps the app's own
+ * layers and re-tiles nothing (setStyle would drop layers added on top).
+ */
+export function basemapPaint(theme: BasemapTheme): [string, string, unknown][] {
+  const out: [string, string, unknown][] = [];
+  for (const layer of basemapStyle({ theme, baseUrl: 'http://localhost/' }).layers) {
+    for (const [key, value] of Object.entries(layer.paint ?? {})) out.push([layer.id, key, value]);
+  }
+  return out;
+}
+
 /** The theme the reader's system prefers. */
 export function preferredTheme(matchMedia?: (query: string) => { matches: boolean }): BasemapTheme {
   return matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
