@@ -15,11 +15,13 @@ import type { TimeView } from '../src/map/renderer';
 
 setWorkerUrl(workerUrl);
 
-type Method = 'ours' | 'setFilter' | 'setData';
+type Method = 'ours' | 'setFilter' | 'setData' | 'dayLayers';
 const q = new URLSearchParams(location.search);
 const method = (q.get('method') ?? 'ours') as Method;
 const evbUrl = q.get('evb') ?? 'data/events-10000-s1.evb';
 const geojsonUrl = q.get('geojson') ?? 'data/events-10000-s1.lean.geojson';
+// The app's own per-day renderer needs the full format (status, place...).
+const fullGeojsonUrl = q.get('full') ?? geojsonUrl.replace('.lean.geojson', '.geojson');
 const TRAIL = Number(q.get('trail') ?? 6); // 7-day window: the day and 6 before
 let day = Number(q.get('day') ?? dayFromIso('2024-06-01'));
 
@@ -62,8 +64,8 @@ const circlePaint = { 'circle-color': catColor, 'circle-radius': 2.5, 'circle-op
 
 interface Impl {
   show(d: number): void;
-  /** Events drawn now, by the method's own account (renderer count or rendered features). */
-  drawn(): number | Promise<number>;
+  /** Events drawn now, by the method's own account (renderer count or rendered features); null if it cannot tell. */
+  drawn(): number | null | Promise<number | null>;
   gpu?(): number;
 }
 
@@ -125,15 +127,29 @@ async function setupSetData(): Promise<Impl> {
   return { show: (d) => void src.setData(slice(d)), drawn: renderedCount };
 }
 
+async function setupDayLayers(): Promise<Impl> {
+  // The app's small-data renderer (per-day layers, time from global-state), for the size threshold.
+  const { DayLayersRenderer } = await import('../src/map/events/day-layers');
+  const fc = (await (await fetch(fullGeojsonUrl)).json()) as EventCollection;
+  await mapLoaded;
+  const r = new DayLayersRenderer(fc.features);
+  const view = (d: number): TimeView => ({ day: d, mode: 'trail', trailDays: TRAIL });
+  r.attach(map);
+  r.setTime(view(day));
+  // Its hidden days are still "rendered" features (opacity 0), so no count to check here.
+  return { show: (d) => r.setTime(view(d)), drawn: () => null };
+}
+
 const mapLoaded = new Promise<void>((r) => map.once('load', () => r()));
 const hud = document.getElementById('hud')!;
 
 async function main() {
-  const impl = method === 'ours' ? await setupOurs() : method === 'setFilter' ? await setupSetFilter() : await setupSetData();
+  const setups: Record<Method, () => Promise<Impl>> = { ours: setupOurs, setFilter: setupSetFilter, setData: setupSetData, dayLayers: setupDayLayers };
+  const impl = await setups[method]();
   await idle();
   // Sources may still be loading after the first idle in rare cases; wait until drawn.
   const firstEventsMs = performance.now();
-  hud.textContent = `${method} ${method === 'ours' ? evbUrl : geojsonUrl} ${isoFromDay(day)}`;
+  hud.textContent = `${method} ${method === 'ours' ? evbUrl : method === 'dayLayers' ? fullGeojsonUrl : geojsonUrl} ${isoFromDay(day)}`;
   const api = {
     method,
     firstEventsMs,

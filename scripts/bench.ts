@@ -9,7 +9,7 @@
 // Writes bench/results.json and prints a table with baseline/ours ratios.
 import { readFileSync, writeFileSync, existsSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, totalmem, release, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { serve } from './bench/server';
 import { treeMemory } from './bench/proc';
 import { median, quantile, stepSequence, windowCount, fmt } from './bench/stats';
 
-type Method = 'ours' | 'setFilter' | 'setData';
+type Method = 'ours' | 'setFilter' | 'setData' | 'dayLayers';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'bench/out');
 const RESULTS = resolve(ROOT, 'bench/results.json');
@@ -33,7 +33,11 @@ const arg = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const sizes = (arg('events') ?? '10000,100000,1000000').split(',').map(Number);
-const methods = (arg('methods') ?? 'ours,setFilter,setData').split(',') as Method[];
+// dayLayers = the app's per-day renderer (src/map/events/day-layers.ts), measured for
+// the size threshold; by default only at 10k (it adds layers per day: at 10k over 3 years
+// that is ~1,100 days of layers and a 2-minute load already).
+const methods = (arg('methods') ?? 'ours,setFilter,setData,dayLayers').split(',') as Method[];
+const MAX_DAY_LAYERS = 10_000;
 const STEPS = Number(arg('steps') ?? 200);
 const SEED = Number(arg('seed') ?? 1);
 // Baselines at 1M take seconds per step: cap their steps and wall time (reported).
@@ -58,8 +62,10 @@ export interface Run {
   bytes: number;
   steps: number;
   capped: boolean;
-  checks: { day: number; expected: number; drawn: number; gpu: number | null }[];
+  checks: { day: number; expected: number; drawn: number | null; gpu: number | null }[];
   correct: boolean;
+  /** 1-minute load average of the machine at the start and end of the run (shared machine: context for the timings). */
+  loadavg?: [number, number];
   /** Set when the page crashed or timed out; the numbers are then NaN (null in JSON). */
   error?: string;
 }
@@ -107,6 +113,7 @@ async function machine(page: Page, version: string) {
 }
 
 async function runOne(base: string, serverBytes: { reset(): void; get(): number }, n: number, method: Method, steps: number[], perDay: Map<number, number>, startDay: number, machineInfo: { value: unknown }): Promise<Run> {
+  const load0 = loadavg()[0]!;
   const browser = await launchBrowser();
   let peakRss = 0, peakPss = 0;
   const sample = () => {
@@ -121,7 +128,7 @@ async function runOne(base: string, serverBytes: { reset(): void; get(): number 
     if (!machineInfo.value) machineInfo.value = await machine(page, browser.version());
     serverBytes.reset();
     const stem = `data/events-${n}-s${SEED}`;
-    const url = `${base}?method=${method}&evb=${stem}.evb&geojson=${stem}${BASELINE_DATA === 'lean' ? '.lean' : ''}.geojson&day=${startDay}&trail=${TRAIL}`;
+    const url = `${base}?method=${method}&evb=${stem}.evb&geojson=${stem}${BASELINE_DATA === 'lean' ? '.lean' : ''}.geojson&full=${stem}.geojson&day=${startDay}&trail=${TRAIL}`;
     await page.goto(url);
     await page.waitForFunction(() => Boolean((window as any).__bench || (window as any).__benchError), null, { timeout: 300_000, polling: 100 });
     const err = await page.evaluate(() => (window as any).__benchError as string | undefined);
@@ -130,7 +137,7 @@ async function runOne(base: string, serverBytes: { reset(): void; get(): number 
     sample();
     const checks: Run['checks'] = [];
     const check = async (day: number) => {
-      const drawn = await page.evaluate(() => (window as any).__bench.drawn() as Promise<number>);
+      const drawn = await page.evaluate(() => (window as any).__bench.drawn() as Promise<number | null>);
       const gpu = await page.evaluate(() => (window as any).__bench.gpu() as number | null);
       checks.push({ day, expected: windowCount(perDay, day - TRAIL, day), drawn, gpu });
     };
@@ -162,7 +169,7 @@ async function runOne(base: string, serverBytes: { reset(): void; get(): number 
     await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     sample();
-    const correct = checks.every((c) => c.drawn === c.expected && (c.gpu === null || c.gpu === c.expected));
+    const correct = checks.every((c) => (c.drawn === null || c.drawn === c.expected) && (c.gpu === null || c.gpu === c.expected));
     return {
       events: n,
       method,
@@ -180,6 +187,7 @@ async function runOne(base: string, serverBytes: { reset(): void; get(): number 
       capped,
       checks,
       correct,
+      loadavg: [round(load0, 2), round(loadavg()[0]!, 2)],
     };
   } finally {
     clearInterval(timer);
@@ -246,6 +254,7 @@ async function main() {
       const files = ensureEvents(n, SEED, OUT);
       const perDay = await perDayCounts(files.geojson);
       for (const m of methods) {
+        if (m === 'dayLayers' && n > MAX_DAY_LAYERS && !argv.includes('--methods')) continue;
         process.stdout.write(`${n} ${m}… `);
         let r: Run;
         try {
@@ -258,14 +267,14 @@ async function main() {
         }
         runs.push(r);
         console.log(`load ${fmt(r.load_ms)} ms, step p50 ${fmt(r.step_p50_ms, 1)} / p95 ${fmt(r.step_p95_ms, 1)} ms, floor ${fmt(r.floor_ms, 1)} ms, ` +
-          `tiles/step ${r.tiles_per_step}, ${fmt(r.browser_mb)} MB, ${r.steps} steps${r.capped ? ' (capped)' : ''}, correct: ${r.correct}`);
+          `tiles/step ${r.tiles_per_step}, ${fmt(r.browser_mb)} MB, ${r.steps} steps${r.capped ? ' (capped)' : ''}, correct: ${r.correct}, load avg ${r.loadavg?.join('→')}`);
         if (!r.correct) console.log('  checks:', JSON.stringify(r.checks));
       }
     }
   } finally {
     await server.close();
   }
-  const order: Method[] = ['ours', 'setFilter', 'setData'];
+  const order: Method[] = ['ours', 'setFilter', 'setData', 'dayLayers'];
   runs.sort((a, b) => a.events - b.events || order.indexOf(a.method) - order.indexOf(b.method));
   writeFileSync(RESULTS, JSON.stringify({ machine: machineInfo.value, generated: new Date().toISOString(), seed: SEED, window_days: TRAIL + 1, steps: STEPS, baseline_cap: { steps: BASELINE_CAP_STEPS, seconds: BASELINE_CAP_S }, runs }, null, 2) + '\n');
   console.log(`\n${table(runs)}\n`);
