@@ -7,7 +7,7 @@ import { AP_STATE_ABBREVIATIONS } from '../gazetteer/static-data.ts';
 import { nameKey } from '../normalise/normalise.ts';
 import { tokenise, type Token } from './tokenise.ts';
 import { findPeople } from './people.ts';
-import { isEnglishWord, NEVER_PLACES, REGION_WORDS, STREET_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon.ts';
+import { isEnglishWord, isFirstName, NEVER_PLACES, REGION_WORDS, STREET_WORDS, TITLE_ABBREVIATIONS, TITLES } from './lexicon.ts';
 
 export type MentionForm = 'name' | 'demonym' | 'region-phrase' | 'border';
 
@@ -28,6 +28,9 @@ export interface RawMention {
 const ORG_WORDS = new Set(
   'association society cross act legion league cup club institute foundation council commission academy party church times airlines airways army navy union federation company corporation bank museum orchestra college university school hospital center centre heart cancer express network service services agency committee'.split(' '),
 );
+
+/** Words after a town's name in its institutions ("Lindsay Police", "Ramsey District Court"). */
+const PLACE_ORG_WORDS = new Set('police fire sheriff council mayor court district city town county public high middle elementary regional area chamber municipal community library'.split(' '));
 
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'upon', 'on', 'the', 'y', 'el', 'al', 'da', 'do', 'dos', 'das']);
 const MAX_WORDS = 6;
@@ -216,6 +219,15 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
         i = best.j;
         continue;
       }
+      // A given name before another capitalised word is a person's or a team's ("Scott West Panthers").
+      const afterLower = after ? after.text.replace(/['’]s$/, '').toLowerCase() : '';
+      if (
+        after && after.cap && /^\s+$/.test(afterGap) && !/['’]s$/.test(t.text) && isFirstName(lower) &&
+        !ORG_WORDS.has(afterLower) && !PLACE_ORG_WORDS.has(afterLower) && !prominent(best.hits, 100_000)
+      ) {
+        i = best.j;
+        continue;
+      }
       // Alternate-name-only matches of smaller places are mostly foreign words ("Hamas" ~ Hamm).
       if (best.hits.every((h) => h.alternate || h.folded) && !best.hits.some((h) => h.place.population >= 300_000 || isMajor(h) || (docCountries.has(h.place.country) && h.place.population >= 10_000))) {
         i = best.j;
@@ -227,6 +239,11 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
         out.push(dem);
         continue;
       }
+    }
+    // "United Russia" and "United Georgia" are parties, "United Way" a charity.
+    if (prevWord === 'united' && prevTok?.cap) {
+      i = best.j;
+      continue;
     }
     // "the White House", "The Woodlands": small places rarely take the article; organisations and buildings do.
     // (A single name after "the" is mostly attributive: "the Mansfield resident", "the Ozark police".)
