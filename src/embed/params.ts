@@ -76,13 +76,16 @@ function list(v: string): string[] {
   return v.split(/[\s,]+/).filter(Boolean);
 }
 
+/** Half of a surrogate pair on its own: encodeURIComponent throws on it (an attribute set from script can hold one). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A data URL a page may load: relative, protocol-relative or absolute http(s); nothing else. */
 export function safeDataUrl(v: string | null): string | undefined {
   if (v === null) return undefined;
   const s = v.trim();
   if (!s || s.length > MAX_URL) return undefined;
   // Control characters or backslashes make URL parsers disagree; refuse them.
-  if (/[\u0000-\u001f\u007f\\]/.test(s)) return undefined;
+  if (/[\u0000-\u001f\u007f\\]/.test(s) || LONE_SURROGATE.test(s)) return undefined;
   let u: URL;
   try {
     u = new URL(s, 'https://base.invalid/dir/');
@@ -116,7 +119,7 @@ function parseView(v: string): View | undefined {
 
 function cleanText(v: string): string | undefined {
   // Text only (the app renders it as text); strip control characters, cap the length.
-  const s = v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_TEXT);
+  const s = v.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').trim().slice(0, MAX_TEXT);
   return s || undefined;
 }
 
