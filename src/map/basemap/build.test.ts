@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { buildBasemap } from '../../../scripts/build-basemap';
+import { countryAt, type CountryFeature } from '../../geo/world-polygons';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -30,6 +31,19 @@ describe('build-basemap', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('ships Crimea inside Ukraine: Simferopol falls in UA’s shipped polygon, not RU’s', () => {
+    const { features } = JSON.parse(readFileSync(join(ROOT, 'public/basemap/countries.geojson'), 'utf8')) as {
+      features: CountryFeature[];
+    };
+    expect(countryAt(features, [34.1, 44.95])).toBe('UA');
+    expect(countryAt(features.filter((f) => f.properties.iso2 === 'RU'), [34.1, 44.95])).toBeUndefined();
+    const boundaries = readFileSync(join(ROOT, 'public/basemap/boundaries.geojson'), 'utf8');
+    expect(JSON.parse(boundaries).features.map((f: { properties: { kind: string } }) => f.properties.kind)).toEqual([
+      'international',
+      'disputed',
+    ]);
   });
 
   it('ships what the map needs, in bounded sizes', () => {

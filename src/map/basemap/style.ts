@@ -262,6 +262,9 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
         type: 'geojson',
         data: url('basemap/countries.geojson'),
         attribution: BASEMAP_ATTRIBUTION,
+        // ISO alpha-2 as feature id, so the app can highlight a country with
+        // feature-state (paint only) instead of a filter.
+        promoteId: 'iso2',
         maxzoom: 10,
       },
       [BASEMAP_SOURCES.boundaries]: { type: 'geojson', data: url('basemap/boundaries.geojson'), maxzoom: 10 },
