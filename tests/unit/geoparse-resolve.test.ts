@@ -26,6 +26,8 @@ describe('disambiguation by context', () => {
     { name: '"City, ST" qualifier', text: 'He grew up in Springfield, Ill., before moving east.', surface: 'Springfield', country: 'US', lat: [39.5, 40] },
     { name: 'a state over a same-named city inside it', text: 'New York lawmakers passed the budget in Albany.', surface: 'New York', country: 'US', lat: [41.5, 44], kind: 'region' },
     { name: 'the capital over the same-named state', text: 'Egypt cooperated closely with Washington when US policy changed.', surface: 'Washington', country: 'US', lat: [38.5, 39.2] },
+    { name: 'a county by the town named with it', text: 'Walker County commissioners met in Huntsville, Texas, on Monday.', surface: 'Walker County', country: 'US', lat: [30.5, 31] },
+    { name: 'a county by its population when nothing else says', text: 'Madison County commissioners voted on Monday.', surface: 'Madison County', country: 'US', lat: [34.5, 35] },
     { name: 'Odessa, Ukraine, not Texas', text: 'Missiles hit the port city of Odessa in southern Ukraine.', surface: 'Odessa', country: 'UA', lat: [46, 47] },
     { name: 'Odessa, Texas, by its neighbours', text: 'Oil workers drove from Odessa to Midland and Big Spring.', surface: 'Odessa', country: 'US', lat: [31, 32.5] },
   ];

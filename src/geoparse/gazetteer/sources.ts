@@ -19,6 +19,8 @@ export interface Entry {
   country: string;
   /** First-level region code: the US state's postal code for US places, else GeoNames admin1 code. */
   admin1: string;
+  /** Second-level code (US: the county's FIPS code); only read while building. */
+  admin2?: string;
   featureCode: string;
   population: number;
   geonameid: number;
@@ -67,6 +69,7 @@ export function readCities(): Entry[] {
       lon: Number(f[5]),
       country: f[8] ?? '',
       admin1: f[10] ?? '',
+      admin2: f[11] ?? '',
       featureCode: f[7] ?? 'PPL',
       population: Number(f[14]) || 0,
       geonameid: Number(f[0]),
@@ -167,8 +170,18 @@ export function readRegions(): Entry[] {
   return out;
 }
 
-/** US counties as "<Name> County" (parishes in Louisiana, boroughs in Alaska) at their polygon centroid. */
-export function readUsCounties(): Entry[] {
+/**
+ * US counties as "<Name> County" (parishes in Louisiana, boroughs in Alaska) at their polygon
+ * centroid. A county's population is that of its GeoNames towns (their admin2 code is the
+ * county's FIPS code), a fair measure of how often it is in the news.
+ */
+export function readUsCounties(cities: Entry[] = []): Entry[] {
+  const countyPop = new Map<string, number>();
+  for (const c of cities) {
+    if (c.country !== 'US' || !c.admin2) continue;
+    const k = `${c.admin1}.${c.admin2}`;
+    countyPop.set(k, (countyPop.get(k) ?? 0) + c.population);
+  }
   const topo = require('us-atlas/counties-10m.json') as Topology<{ counties: GeometryCollection<{ name: string }>; states: GeometryCollection<{ name: string }> }>;
   const stateNames = new Map(topo.objects.states.geometries.map((g) => [String(g.id), (g.properties as { name?: string } | undefined)?.name ?? '']));
   const { State } = require('country-state-city') as { State: { getStatesOfCountry(cc: string): CscState[] } };
@@ -192,7 +205,7 @@ export function readUsCounties(): Entry[] {
       country: 'US',
       admin1: postal.get(stateNames.get(stateFips) ?? '') ?? '',
       featureCode: 'ADM2',
-      population: 50_000,
+      population: countyPop.get(`${postal.get(stateNames.get(stateFips) ?? '') ?? ''}.${id.slice(2)}`) ?? 0,
       geonameid: 0,
       kind: 'region',
       names: [name],

@@ -31,7 +31,8 @@ export function prior(h: NameHit): number {
   else if (p.kind === 'continent') s = 9.5;
   else if (p.featureCode === 'ADM1') s = p.country === 'US' ? 8.5 : ENGLISH_SPEAKING.has(p.country) ? 7 : 5.5;
   else if (p.featureCode === 'RGN') s = 8;
-  else if (p.featureCode === 'ADM2') s = 6;
+  // Counties: about 6, more for populous ones (Madison County, Alabama over Madison County, Idaho).
+  else if (p.featureCode === 'ADM2') s = 4.3 + Math.log10(p.population + 10) / 3;
   else {
     s = Math.log10(p.population + 10);
     if (p.featureCode === 'PPLC') s += CAPITAL_BONUS;
