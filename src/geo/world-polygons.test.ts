@@ -9,6 +9,7 @@ import {
   countryAt,
   countryPolygons,
   dropCutSegments,
+  planarPolygons,
   planarRing,
   unwrapLine,
   worldCountries,
@@ -46,6 +47,9 @@ describe('worldCountries / countryPolygons', () => {
     { name: 'Hargeisa (Somaliland is Somalia)', at: [44.06, 9.56], expected: 'SO' },
     { name: 'Northern Nicosia (Northern Cyprus is Cyprus)', at: [33.6, 35.25], expected: 'CY' },
     { name: 'Pristina', at: [21.17, 42.67], expected: 'XK' },
+    { name: 'the South Pole plateau (Antarctica made planar)', at: [0, -80], expected: 'AQ' },
+    { name: 'Antarctica across the antimeridian', at: [179.5, -85], expected: 'AQ' },
+    { name: 'Southern Ocean', at: [0, -60], expected: undefined },
     { name: 'Black Sea', at: [34.0, 43.0], expected: undefined },
     { name: 'Sea of Azov', at: [36.5, 46.0], expected: undefined },
   ];
@@ -127,6 +131,16 @@ describe('planar helpers', () => {
     const ring = planarRing([[-180, -70], [-90, -72], [0, -71], [90, -70], [180, -70]]);
     expect(ring[ring.length - 1]).toEqual(ring[0]);
     expect(ring.slice(-3, -1)).toEqual([[180, -90], [-180, -90]]);
+  });
+
+  it('planarPolygons turns a ring round the pole with a coast hole into the coast closed along the pole', () => {
+    const cap = [[-180, -89.999], [0, -89.999], [180, -89.999], [-180, -89.999]];
+    const coast = [[-180, -70], [0, -65], [180, -70]];
+    const [poly, ...rest] = planarPolygons([cap, coast]);
+    expect(rest).toEqual([]);
+    expect(poly).toEqual([[[-180, -70], [0, -65], [180, -70], [180, -90], [-180, -90], [-180, -70]]]);
+    const square = [[0, 0], [1, 0], [1, 1], [0, 0]];
+    expect(planarPolygons([square])).toEqual([[square]]);
   });
 
   it('dropCutSegments splits a line where it runs along a cut', () => {

@@ -169,7 +169,7 @@ export function countryPolygons(world: WorldCountries): CountryFeature[] {
       parts.length === 1
         ? ((feature(world.topology, parts[0]! as GeometryObject) as Feature).geometry as Polygon | MultiPolygon)
         : (merge(world.topology, parts as never) as MultiPolygon);
-    const polys = (raw.type === 'Polygon' ? [raw.coordinates] : raw.coordinates).map((rings) => rings.map(planarRing));
+    const polys = (raw.type === 'Polygon' ? [raw.coordinates] : raw.coordinates).flatMap(planarPolygons);
     const geometry: Polygon | MultiPolygon =
       polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
     const name = world.names.get(iso2) ?? (parts[0]!.properties as UnitProps).name;
@@ -190,6 +190,18 @@ export function planarRing(ring: Position[]): Position[] {
   if (Math.abs(last[0]! - first[0]!) < 1e-9) return line;
   const poleLat = first[1]! < 0 ? -90 : 90;
   return [...line, [last[0]!, poleLat], [first[0]!, poleLat], first];
+}
+
+/**
+ * A polygon made planar. Natural Earth's Antarctica is, on the sphere, a ring
+ * round the south pole at -89.999° with the coast as its hole; on a flat map
+ * that is a sliver minus a continent. There the coast becomes the outer ring,
+ * closed along the pole by planarRing.
+ */
+export function planarPolygons(rings: Position[][]): Position[][][] {
+  const aroundPole = rings[0]!.every((p) => Math.abs(p[1]!) >= 89.9);
+  if (aroundPole && rings.length > 1) return rings.slice(1).map((hole) => [planarRing(hole)]);
+  return [rings.map(planarRing)];
 }
 
 /** Longitudes made continuous along a line (no step of more than 180°). */
