@@ -89,6 +89,16 @@ describe('border phrases', () => {
   });
 });
 
+describe('region phrases', () => {
+  it('"Kharkiv Oblast" and "the Kyiv region" are the oblasts, not the cities', () => {
+    const text = 'A Russian air assault on Kyiv also hit homes in the Kyiv region and in Kharkiv Oblast.';
+    const byName = new Map(geoparse(text, gaz).map((p) => [p.surface, p]));
+    expect(byName.get('Kyiv')).toMatchObject({ kind: 'city', country: 'UA' });
+    expect(byName.get('Kyiv region')).toMatchObject({ kind: 'region', country: 'UA', name: 'Kyivska oblast' });
+    expect(byName.get('Kharkiv Oblast')).toMatchObject({ kind: 'region', country: 'UA', name: 'Kharkivska oblast' });
+  });
+});
+
 describe('demonyms', () => {
   it('resolve to the country and are marked as modifiers', () => {
     const [russian, kyiv] = geoparse('A massive overnight Russian air assault on Kyiv.', gaz);

@@ -106,6 +106,18 @@ export class Gazetteer {
     return this.keyIndex.hasPrefix(`${key} `);
   }
 
+  /**
+   * First-level regions whose name extends `key` ("kharkiv" → "Kharkivska oblast"): how
+   * "Kharkiv region" finds the oblast that country-state-city spells in Ukrainian.
+   */
+  regionsStartingWith(key: string): NameHit[] {
+    return this.keyIndex
+      .keysWithPrefix(key, 50)
+      .filter((k) => k !== key)
+      .flatMap((k) => this.lookupKey(k, false))
+      .filter((h) => h.place.featureCode === 'ADM1');
+  }
+
   /** Places named `key` (already normalised with nameKey). Results are shared: do not mutate. */
   lookupKey(key: string, allowFold = true): NameHit[] {
     const ck = allowFold ? `~${key}` : key;

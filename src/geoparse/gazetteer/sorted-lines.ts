@@ -47,6 +47,17 @@ export class SortedLines {
     return this.get(key) !== undefined;
   }
 
+  /** Up to `limit` keys that start with `prefix`, in order. */
+  keysWithPrefix(prefix: string, limit = 20): string[] {
+    const out: string[] = [];
+    for (let i = this.lowerBound(prefix); i < this.starts.length && out.length < limit; i++) {
+      const k = this.keyAt(i);
+      if (!k.startsWith(prefix)) break;
+      out.push(k);
+    }
+    return out;
+  }
+
   /** True when some key starts with `prefix` (used to stop extending a multi-word name early). */
   hasPrefix(prefix: string): boolean {
     const i = this.lowerBound(prefix);

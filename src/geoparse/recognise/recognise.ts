@@ -256,11 +256,17 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     }
     let form: MentionForm = 'name';
     // "Kyiv region", "Kharkiv Oblast": the region around the named place.
+    let hits = best.hits;
     if (REGION_WORDS.has(nextWord) && after) {
       end = after.end;
       form = 'region-phrase';
+      // The oblast or province itself when the data spell it longer ("Kharkivska oblast"),
+      // in the country of a place of that name.
+      const countries = new Set(best.hits.map((h) => h.place.country));
+      const regions = gaz.regionsStartingWith(best.key).filter((h) => countries.has(h.place.country));
+      if (regions.length) hits = [...regions, ...best.hits];
     }
-    out.push({ start, end, surface: text.slice(start, end), key: best.key, form, hits: best.hits });
+    out.push({ start, end, surface: text.slice(start, end), key: best.key, form, hits });
     i = form === 'region-phrase' ? best.j + 1 : best.j;
   }
 

@@ -4,6 +4,7 @@
 // does not vote for itself, however often it is repeated) and other places near it.
 import type { Place, NameHit } from '../gazetteer/gazetteer.ts';
 import { ENGLISH_SPEAKING, type RawMention } from '../recognise/recognise.ts';
+import { nameKey as nameKeyOf } from '../normalise/normalise.ts';
 
 export interface Resolved {
   mention: RawMention;
@@ -72,6 +73,9 @@ function allowed(m: RawMention): NameHit[] {
     // "Kharkiv region": prefer a region reading, else the city stands for its region.
     const regions = hits.filter((h) => h.place.kind === 'region');
     if (regions.length) hits = regions;
+    // ... and of those, the one whose name is longer than the city's ("Kyivska oblast", not the city of Kyiv).
+    const longer = hits.filter((h) => nameKeyOf(h.place.name) !== m.key);
+    if (longer.length && longer.length < hits.length) hits = longer;
   }
   // City-states (Kyiv, Moscow, Berlin): the city, not the region of the same name and place.
   const cities = hits.filter((h) => h.place.kind === 'city' && h.place.population >= 300_000);
@@ -93,7 +97,7 @@ export function resolveMentions(mentions: RawMention[]): Resolved[] {
   // One reading per name per document; a qualified mention is its own group.
   const groups = new Map<string, Group>();
   for (const m of mentions) {
-    const gk = `${m.key}|${m.form === 'border' ? 'b' : ''}|${m.qualifier ? `${m.qualifier.country}/${m.qualifier.admin1 ?? ''}` : ''}`;
+    const gk = `${m.key}|${m.form === 'border' || m.form === 'region-phrase' ? m.form : ''}|${m.qualifier ? `${m.qualifier.country}/${m.qualifier.admin1 ?? ''}` : ''}`;
     let g = groups.get(gk);
     if (!g) {
       const hits = allowed(m);
