@@ -16,9 +16,8 @@ describe('build-basemap', () => {
   it('rebuilds byte-identical files to the committed ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'basemap-'));
     try {
-      const t0 = performance.now();
+      // No timing assertion: ~5 s idle, but CI shares two cores with other suites.
       const { files } = buildBasemap({ publicDir: join(dir, 'public'), srcDir: join(dir, 'src') });
-      expect(performance.now() - t0).toBeLessThan(40_000);
       expect(files.size).toBeGreaterThan(20);
       for (const path of files.keys()) {
         const committed =
