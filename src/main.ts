@@ -7,6 +7,7 @@ import { safeHttpUrl } from './data/safe-url';
 const q = new URLSearchParams(location.search);
 const data = q.get('data');
 const style = q.get('style');
+const renderer = q.get('renderer');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app element missing from index.html');
@@ -16,5 +17,6 @@ export default mount(App, {
     embedded: false,
     ...(data ? { dataUrl: data } : {}),
     styleUrl: style ? safeHttpUrl(style) : null,
+    renderer: renderer === 'scale' || renderer === 'day-layers' ? renderer : null,
   },
 });

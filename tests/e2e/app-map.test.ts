@@ -87,6 +87,7 @@ describe('the event map in Chromium', () => {
     expect(info.w).toBeGreaterThan(300);
     expect(info.h).toBeGreaterThan(200);
     expect(info.webgl).toBe(true);
+    expect(await s.page.locator('.map').getAttribute('data-renderer')).toBe('day-layers');
     expect(info.sources).toContain('em-events');
     expect(info.layers.some((l) => l.startsWith('em-d'))).toBe(true);
     expect(s.errors).toEqual([]);
@@ -307,6 +308,18 @@ describe('the event map in Chromium', () => {
       await s.page.screenshot({ path: `${ARTIFACTS}app-desktop-${colorScheme}-panel.png` });
       await close(s);
     }
+  });
+
+  it('runs with the large-data renderer when asked (?renderer=scale)', async () => {
+    const s = await open('#date=2025-05-24', { query: '?renderer=scale' });
+    await mapIdle(s.page);
+    expect(await s.page.locator('.map').getAttribute('data-renderer')).toBe('scale');
+    expect(await eventList(s.page, '24 May 2025').innerText()).toContain('Kyiv');
+    await s.page.getByRole('slider', { name: 'Date' }).focus();
+    await s.page.keyboard.press('ArrowLeft');
+    await mapIdle(s.page);
+    expect(s.errors).toEqual([]);
+    await close(s);
   });
 
   it('says so when the data cannot be loaded', async () => {

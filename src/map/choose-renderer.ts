@@ -1,0 +1,23 @@
+// Which renderer draws the events. Per-day layers cost a few MapLibre layers
+// per distinct day (each filtered and tiled at load), so they suit stories of
+// days to months; beyond that the large-data renderer (src/map/scale/, one
+// custom WebGL layer whose per-step cost does not grow with the data) takes over.
+import type { EventFeature } from '../events/types';
+
+/** Distinct event days above which per-day layers get slow to load (measured: ~600 layers for 255 days). */
+export const MAX_DAY_LAYER_DAYS = 120;
+/** Events above which the large-data renderer is used whatever the number of days. */
+export const MAX_DAY_LAYER_EVENTS = 5_000;
+
+export type RendererKind = 'day-layers' | 'scale';
+
+export function chooseRendererKind(events: readonly EventFeature[], force?: RendererKind | null): RendererKind {
+  if (force) return force;
+  if (events.length > MAX_DAY_LAYER_EVENTS) return 'scale';
+  const days = new Set<string>();
+  for (const e of events) {
+    days.add(e.properties.date);
+    if (days.size > MAX_DAY_LAYER_DAYS) return 'scale';
+  }
+  return 'day-layers';
+}
