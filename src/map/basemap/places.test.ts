@@ -30,6 +30,7 @@ describe('displayName', () => {
     { name: 'Odesa', row: { geonameid: 698740, name: 'Odessa', countryCode: 'UA' }, expected: 'Odesa' },
     { name: 'renamed Dnipro', row: { geonameid: 709930, name: 'Dnipropetrovsk', countryCode: 'UA' }, expected: 'Dnipro' },
     { name: 'soft sign dropped in Ukraine', row: { geonameid: 1, name: 'Luhans’k', countryCode: 'UA' }, expected: 'Luhansk' },
+    { name: 'Ukrainian -yy ending as -yi', row: { geonameid: 4, name: 'Nyzhn’ohirs’kyy', countryCode: 'UA' }, expected: 'Nyzhnohirskyi' },
     { name: 'soft sign dropped in Russia', row: { geonameid: 2, name: 'Tver’', countryCode: 'RU' }, expected: 'Tver' },
     { name: 'an Odessa in Texas stays Odessa', row: { geonameid: 5527554, name: 'Odessa', countryCode: 'US' }, expected: 'Odessa' },
     { name: 'Istanbul without the dotted İ', row: { geonameid: 745044, name: 'İstanbul', countryCode: 'TR' }, expected: 'Istanbul' },

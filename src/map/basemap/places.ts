@@ -135,7 +135,9 @@ export function displayName(row: Pick<GeoNamesRow, 'geonameid' | 'name' | 'count
   // Ukraine, Russia and Belarus: the soft sign mark is dropped in the
   // romanisations newsrooms use (Luhans'k → Luhansk).
   if (row.countryCode === 'UA' || row.countryCode === 'RU' || row.countryCode === 'BY') {
-    return row.name.replace(SOFT_SIGNS, '');
+    const name = row.name.replace(SOFT_SIGNS, '');
+    // Ukrainian -ий is -yi in the official romanisation, -yy in BGN/PCGN.
+    return row.countryCode === 'UA' ? name.replace(/yy\b/g, 'yi') : name;
   }
   // English text drops the dot of Turkish İ (İstanbul → Istanbul).
   return row.name.replace(/İ/g, 'I');
