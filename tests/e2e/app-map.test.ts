@@ -310,6 +310,31 @@ describe('the event map in Chromium', () => {
     }
   });
 
+  it('hover shows a tooltip and a click opens the details of the events at that place', async () => {
+    const s = await open('#date=2025-05-24&view=30.52,50.45,6');
+    await mapIdle(s.page);
+    const pt = await s.page.evaluate(() => {
+      const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
+      const p = m.project([30.5234, 50.4501]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await s.page.mouse.move(pt.x - 30, pt.y - 30);
+    await s.page.mouse.move(pt.x, pt.y, { steps: 4 });
+    const tip = s.page.getByRole('tooltip');
+    await tip.waitFor({ timeout: 10_000 });
+    expect(await tip.innerText()).toContain('Kyiv');
+    await s.page.mouse.click(pt.x, pt.y);
+    await s.page.getByRole('heading', { level: 2, name: 'Kyiv' }).waitFor();
+    // Several events share Kyiv that day: the panel lists the others.
+    expect(await s.page.getByRole('heading', { level: 3, name: 'Also at Kyiv' }).count()).toBe(1);
+    expect(await s.page.evaluate(() => location.hash)).toMatch(/sel=/);
+    // A click on empty sea closes it.
+    await s.page.mouse.click(pt.x + 250, pt.y + 250);
+    await s.page.getByRole('heading', { level: 2, name: 'Kyiv' }).waitFor({ state: 'detached' });
+    await close(s);
+  });
+
   it('runs with the large-data renderer when asked (?renderer=scale)', async () => {
     const s = await open('#date=2025-05-24', { query: '?renderer=scale' });
     await mapIdle(s.page);
