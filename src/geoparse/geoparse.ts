@@ -73,7 +73,8 @@ function displayName(r: Resolved): string {
   const surface = r.mention.surface.replace(/['’]s$/, '');
   const ascii = /^[\x00-\x7f]*$/;
   // "Istanbul" for GeoNames' "İstanbul".
-  if (!ascii.test(p.name) && ascii.test(surface) && nameKey(surface) === nameKey(p.name) && /^\p{Lu}\p{Ll}/u.test(surface)) return surface;
+  // "Istanbul" for GeoNames' "İstanbul", "Khan Younis" for "Khān Yūnis": the text's ASCII spelling.
+  if (!ascii.test(p.name) && ascii.test(surface) && /^\p{Lu}\p{Ll}/u.test(surface) && p.kind !== 'country') return surface;
   if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 10_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
   return p.name;
 }
@@ -95,7 +96,7 @@ export function dropOrphans(resolved: Resolved[], gaz: Gazetteer): Resolved[] {
   const dominant = Math.max(0, ...[...namesByCountry.values()].map((s) => s.size));
   return resolved.filter((r) => {
     const p = r.place;
-    if (p.kind !== 'city' || r.mention.form !== 'name' || r.mention.qualifier || p.population >= 1_000_000 || dominant < 2) return true;
+    if (p.kind !== 'city' || p.featureCode === 'PPLC' || r.mention.form !== 'name' || r.mention.qualifier || p.population >= 1_000_000 || dominant < 2) return true;
     const own = namesByCountry.get(p.country);
     if (own && [...own].some((k) => k !== r.mention.key)) return true;
     if (gaz.neighbours(p.country).some((n) => namesByCountry.has(n))) return true;
