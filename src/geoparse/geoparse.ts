@@ -75,6 +75,8 @@ function displayName(r: Resolved): string {
   // "Istanbul" for GeoNames' "İstanbul".
   // "Istanbul" for GeoNames' "İstanbul", "Khan Younis" for "Khān Yūnis": the text's ASCII spelling.
   if (!ascii.test(p.name) && ascii.test(surface) && /^\p{Lu}\p{Ll}/u.test(surface) && p.kind !== 'country') return surface;
+  // "Lviv" for GeoNames' "L'viv": the same letters without the transliteration's apostrophes.
+  if (p.kind === 'city' && /^\p{Lu}\p{Ll}/u.test(surface) && nameKey(surface) === nameKey(p.name)) return surface;
   if ((r.hit.alternate || r.hit.folded) && p.kind === 'city' && p.population >= 10_000 && /^\p{Lu}[\p{Ll}'’ -]+$/u.test(surface) && /^[\x00-\x7f]*$/.test(surface)) return surface;
   return p.name;
 }

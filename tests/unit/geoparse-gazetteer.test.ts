@@ -20,6 +20,10 @@ describe('gazetteer lookups', () => {
     { name: 'Odesa', country: 'UA', kind: 'city', minPop: 500_000 },
     { name: 'Odessa', country: 'UA', kind: 'city', minPop: 500_000 },
     { name: 'Istanbul', country: 'TR', kind: 'city', minPop: 1_000_000 },
+    { name: 'Zaporizhzhia', country: 'UA', kind: 'city', minPop: 500_000 }, // GeoNames: Zaporizhzhya (transliteration fold)
+    { name: 'Dnipro', country: 'UA', kind: 'city', minPop: 900_000 }, // renamed 2016; the snapshot says Dnipropetrovsk
+    { name: 'Pokrovsk', country: 'UA', kind: 'city' },
+    { name: 'Khmelnytskyi', country: 'UA', kind: 'city' }, // GeoNames: Khmel'nyts'kyy
     { name: 'U.S.', country: 'US', kind: 'country' },
     { name: 'United States', country: 'US', kind: 'country' },
     { name: 'Turkey', country: 'TR', kind: 'country' },

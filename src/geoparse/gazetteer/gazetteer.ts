@@ -115,7 +115,7 @@ export class Gazetteer {
       .keysWithPrefix(key, 50)
       .filter((k) => k !== key)
       .flatMap((k) => this.lookupKey(k, false))
-      .filter((h) => h.place.featureCode === 'ADM1');
+      .filter((h, i, all) => h.place.featureCode === 'ADM1' && all.findIndex((o) => o.place.id === h.place.id) === i);
   }
 
   /** Places named `key` (already normalised with nameKey). Results are shared: do not mutate. */

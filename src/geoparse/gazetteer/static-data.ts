@@ -124,8 +124,12 @@ export const REGION_DEMONYMS: Record<string, string[]> = {
   Quebec: ['Quebecer', 'Quebecers', 'Quebecois'],
 };
 
-/** Abbreviations and nicknames of big cities, by GeoNames id. */
+/** Abbreviations, nicknames and new official names the packaged GeoNames snapshot lacks, by GeoNames id. */
 export const CITY_NICKNAMES: Record<number, string[]> = {
+  709930: ['Dnipro'], // Dnipropetrovsk, renamed 2016
+  704422: ['Pokrovsk'], // Krasnoarmiys'k, renamed 2016
+  705812: ['Kropyvnytskyi'], // Kirovohrad, renamed 2016
+  6559559: ['Horishni Plavni'], // Komsomolsk, renamed 2016
   5368361: ['L.A.'], // Los Angeles
   5128581: ['NYC', 'N.Y.C.'], // New York City
   4560349: ['Philly', 'Phila.'], // Philadelphia

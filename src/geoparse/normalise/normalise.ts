@@ -54,6 +54,8 @@ export function foldKey(key: string): string {
     .replace(/kh/g, 'h')
     .replace(/j/g, 'y')
     .replace(/iy|yi/g, 'i')
+    // Zaporizhzhia ~ Zaporizhzhya, Kupiansk ~ Kupyansk
+    .replace(/y/g, 'i')
     .replace(/w/g, 'v')
     .replace(/([a-z])\1+/g, '$1');
 }

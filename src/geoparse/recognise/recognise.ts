@@ -164,8 +164,11 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       // Transliteration variants of single words ("Kupyansk" ~ "Kupjansk").
       const word = t.text.replace(/['’]s$/, '');
       const lower = word.toLowerCase();
-      if (word.length >= 5 && !t.upper && !isEnglishWord(lower) && !people.surnames.has(lower)) {
-        const hits = gaz.lookupKey(nameKey(word), true).filter((h) => h.place.population >= 10_000 || isMajor(h));
+      // Only for towns in a country the story is about (or next to), and never for demonyms ("Syrian").
+      if (word.length >= 5 && !t.upper && !isEnglishWord(lower) && !people.surnames.has(lower) && !gaz.demonym(word)) {
+        const hits = gaz
+          .lookupKey(nameKey(word), true)
+          .filter((h) => (h.place.population >= 10_000 && h.place.kind === 'city' && docCountries.has(h.place.country)) || (isMajor(h) && h.place.kind !== 'region'));
         if (hits.length) best = { j: i, key: nameKey(word), hits, end: t.start + word.length };
       }
     }
