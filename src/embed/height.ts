@@ -55,17 +55,13 @@ export function reportHeight(root: Element, childId: string): HeightReporter | n
     measure: () => Math.max(root.getBoundingClientRect().height, root.scrollHeight),
     // Heights are no secret and the parent's origin is unknown to the child: '*' is the convention of both protocols.
     post: (m) => window.parent.postMessage(m, '*'),
+    // No requestAnimationFrame here: Chromium throttles rendering in off-screen
+    // cross-origin frames, and the reporter must still answer the parent's width
+    // messages (which measure synchronously) while the embed is scrolled away.
     observe: (cb) => {
-      let frame = 0;
-      const ro = new ResizeObserver(() => {
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(cb);
-      });
+      const ro = new ResizeObserver(() => cb());
       ro.observe(root);
-      return () => {
-        cancelAnimationFrame(frame);
-        ro.disconnect();
-      };
+      return () => ro.disconnect();
     },
     listen: (cb) => {
       const h = (e: MessageEvent) => {

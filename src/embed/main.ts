@@ -18,11 +18,16 @@ document.documentElement.classList.add('em-auto');
 
 const bridge = startBridge({ embedId, origins: params.origins });
 let app: EmbedApi | undefined;
+let reporter: ReturnType<typeof reportHeight> = null;
+// The content changes height with the date and the selection; measure after Svelte has drawn it
+// (ResizeObserver alone waits for rendering, which Chromium pauses in off-screen frames).
+const remeasure = () => setTimeout(() => reporter?.update(), 0);
 app = mount(App, {
   target,
   props: {
     ...appProps(params, './data/events.geojson'),
     onstatus: (s) => {
+      remeasure();
       if (s.kind === 'ready') {
         bridge.emit({ type: 'eventmap:ready', date: s.date ?? null });
         if (app) bridge.ready(app);
@@ -30,8 +35,14 @@ app = mount(App, {
         bridge.emit({ type: 'eventmap:error', message: s.message ?? 'error' });
       }
     },
-    ondate: (date) => bridge.emit({ type: 'eventmap:dateChanged', date }),
-    onselectevent: (id) => bridge.emit({ type: 'eventmap:eventSelected', id }),
+    ondate: (date) => {
+      remeasure();
+      bridge.emit({ type: 'eventmap:dateChanged', date });
+    },
+    onselectevent: (id) => {
+      remeasure();
+      bridge.emit({ type: 'eventmap:eventSelected', id });
+    },
     onplaying: (playing) => bridge.emit({ type: 'eventmap:playing', playing }),
   },
 }) as unknown as EmbedApi;
@@ -41,4 +52,4 @@ queueMicrotask(() => {
   if (root?.getAttribute('data-state') === 'ready' && app) bridge.ready(app);
 });
 
-reportHeight(target, embedId);
+reporter = reportHeight(target, embedId);

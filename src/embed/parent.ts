@@ -4,7 +4,8 @@
 // and it
 // - gives each iframe a pym.js childId and initialWidth (in its URL) unless the
 //   URL already has a childId,
-// - sends each iframe its width (pym "width" message) on load and on resize,
+// - sends each iframe its width (pym "width" message) on load and whenever the
+//   iframe's width changes (ResizeObserver),
 // - sets each iframe's height from the height messages it posts (pym.js or
 //   Datawrapper dialect; matched by event.source),
 // - re-dispatches the embed's events on the iframe element as DOM events
@@ -57,6 +58,7 @@ const SELECTOR = 'iframe[data-event-map]';
       f.setAttribute('src', withPymParams(src, id, f.getBoundingClientRect().width || 600));
     }
     f.addEventListener('load', () => sendWidth(f));
+    sizes?.observe(f);
   }
 
   function scan() {
@@ -75,11 +77,19 @@ const SELECTOR = 'iframe[data-event-map]';
     }
   });
 
-  let frame = 0;
-  window.addEventListener('resize', () => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => frames().forEach(sendWidth));
-  });
+  // Each iframe's own width (the window, a column, a CSS breakpoint of the page).
+  const widths = new WeakMap<Element, number>();
+  const sizes = typeof ResizeObserver === 'function'
+    ? new ResizeObserver((entries) => {
+        for (const e of entries) {
+          const w = Math.round(e.contentRect.width);
+          if (widths.get(e.target) === w) continue;
+          widths.set(e.target, w);
+          sendWidth(e.target as HTMLIFrameElement);
+        }
+      })
+    : null;
+  if (!sizes) window.addEventListener('resize', () => frames().forEach(sendWidth));
 
   scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);

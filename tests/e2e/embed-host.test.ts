@@ -1,0 +1,234 @@
+// The embeds on a newsroom-like host page, in real Chromium. The built app is
+// served by the e2e setup on http://127.0.0.1:<port>; this test serves the host
+// page (tests/e2e/pages/host.html) from a second loopback origin,
+// http://localhost:<other port>, so iframes, the parent script, the web
+// component and its data are all cross-origin, as on a real news site.
+// Two iframes and two web components open at four different dates; a fifth
+// component points at a missing file. Nothing is mocked or routed.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { launchBrowser } from './browser';
+
+const base = inject('baseUrl');
+const appOrigin = new URL(base).origin;
+const HOST_PAGE = new URL('./pages/host.html', import.meta.url).pathname;
+
+let browser: Browser;
+let server: Server;
+let hostUrl: string;
+let ctx: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+function human(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+beforeAll(async () => {
+  const html = readFileSync(HOST_PAGE, 'utf8').replaceAll('__BASE__', base.endsWith('/') ? base : `${base}/`);
+  server = createServer((req, res) => {
+    if (req.url === '/host.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  // Same machine, another origin: "localhost" is not "127.0.0.1".
+  hostUrl = `http://localhost:${(server.address() as AddressInfo).port}/host.html`;
+  browser = await launchBrowser();
+  ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  ctx.on('request', (r) => requests.push(r.url()));
+  page = await ctx.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(hostUrl);
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+});
+
+async function frameOf(id: string): Promise<Frame> {
+  const f = await (await page.locator(`#${id}`).elementHandle())?.contentFrame();
+  if (!f) throw new Error(`no frame for #${id}`);
+  return f;
+}
+
+function listIn(scope: Page | Frame, iso: string, within = '') {
+  return scope.locator(`${within} ul[aria-label="Events on ${human(iso)}"]`);
+}
+
+async function heard(): Promise<{ from: string; type: string; data: Record<string, unknown> }[]> {
+  return page.evaluate(() => (window as unknown as { __heard: never[] }).__heard);
+}
+
+async function waitHeard(pred: (h: { from: string; type: string; data: Record<string, unknown> }) => boolean, what: string) {
+  await expect.poll(async () => (await heard()).some(pred), { timeout: 60_000, message: what }).toBe(true);
+}
+
+/** The iframe's height on the host page and its content's height inside. */
+async function heights(id: string): Promise<{ outer: number; inner: number }> {
+  const outer = await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().height);
+  const f = await frameOf(id);
+  const inner = await f.evaluate(() => document.getElementById('app')!.getBoundingClientRect().height);
+  return { outer, inner };
+}
+
+describe('embeds on a host page from another origin', () => {
+  it('each iframe and each web component shows its own date', async () => {
+    const f1 = await frameOf('f1');
+    const f2 = await frameOf('f2');
+    await listIn(f1, '2025-05-24').waitFor({ state: 'attached', timeout: 60_000 });
+    await listIn(f2, '2025-05-23').waitFor({ state: 'attached', timeout: 60_000 });
+    await listIn(page, '2025-05-16', '#w1').waitFor({ state: 'attached', timeout: 60_000 });
+    await listIn(page, '2025-05-25', '#w2').waitFor({ state: 'attached', timeout: 60_000 });
+    // The slider says the same, for each embed separately.
+    expect(await f1.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext')).toBe(human('2025-05-24'));
+    expect(await f2.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext')).toBe(human('2025-05-23'));
+    expect(await page.locator('#w1').getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext')).toBe(human('2025-05-16'));
+    expect(await page.locator('#w2').getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext')).toBe(human('2025-05-25'));
+    // Chrome switched by parameters: a title only where asked for, a legend only in f2.
+    expect(await page.locator('#w2 .headline').textContent()).toBe('Talks in Istanbul');
+    expect(await page.locator('#w1 .headline').count()).toBe(0);
+    expect(await f2.locator('section.legend').count()).toBe(1);
+    expect(await f1.locator('section.legend').count()).toBe(0);
+    expect(await f1.locator('.masthead').count()).toBe(0);
+  });
+
+  it('the maps render in every embed, with MapLibre controls styled inside the web components', async () => {
+    // Chromium does not render cross-origin frames that are scrolled away: bring each into view.
+    for (const id of ['f1', 'f2']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      const f = await frameOf(id);
+      await f.waitForSelector('.em-app[data-map-ready="true"]', { state: 'attached', timeout: 60_000 });
+      expect(await f.locator('canvas.maplibregl-canvas').evaluate((c) => c.getBoundingClientRect().height)).toBeGreaterThan(200);
+    }
+    for (const id of ['w1', 'w2']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`#${id} .em-app[data-map-ready="true"]`, { state: 'attached', timeout: 60_000 });
+      // maplibre-gl.css is in event-map.css: the canvas container is positioned, the zoom buttons sized.
+      const ctl = await page.locator(`#${id} .maplibregl-ctrl-zoom-in`).evaluate((b) => {
+        const s = getComputedStyle(b);
+        return { w: b.getBoundingClientRect().width, bg: s.backgroundImage !== 'none' || s.getPropertyValue('--ml-ctrl-zoom-in') !== '' };
+      });
+      expect(ctl.w).toBeGreaterThan(20);
+      const canvas = await page.locator(`#${id} canvas.maplibregl-canvas`).evaluate((c) => ({ w: c.getBoundingClientRect().width, h: c.getBoundingClientRect().height }));
+      expect(canvas.w).toBeGreaterThan(300);
+      expect(canvas.h).toBeGreaterThan(200);
+    }
+  });
+
+  it('iframe heights follow their content, separately, and change with the width', async () => {
+    await expect.poll(async () => {
+      const h = await heights('f1');
+      return Math.abs(h.outer - h.inner) <= 1 && h.outer !== 300;
+    }, { timeout: 30_000, message: 'f1 sized to its content' }).toBe(true);
+    await expect.poll(async () => {
+      const h = await heights('f2');
+      return Math.abs(h.outer - h.inner) <= 1 && h.outer !== 300;
+    }, { timeout: 30_000, message: 'f2 sized to its content' }).toBe(true);
+    const wide1 = (await heights('f1')).outer;
+    const wide2 = (await heights('f2')).outer;
+    // Different content (13 events on 24 May against one on 23 May, a legend in f2): different heights.
+    expect(wide1).not.toBe(wide2);
+
+    await page.evaluate(() => document.getElementById('column')!.classList.add('narrow'));
+    await expect.poll(async () => {
+      const h = await heights('f1');
+      return Math.abs(h.outer - h.inner) <= 1 && h.outer !== wide1;
+    }, { timeout: 30_000, message: 'f1 resized after the column narrowed' }).toBe(true);
+    await expect.poll(async () => {
+      const h = await heights('f2');
+      return Math.abs(h.outer - h.inner) <= 1 && h.outer !== wide2;
+    }, { timeout: 30_000, message: 'f2 resized after the column narrowed' }).toBe(true);
+    await page.evaluate(() => document.getElementById('column')!.classList.remove('narrow'));
+    await expect.poll(async () => (await heights('f1')).outer, { timeout: 30_000 }).toBe(wide1);
+  });
+
+  it('iframes announce ready and their date; the parent script re-dispatches them on the iframe', async () => {
+    await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:ready' && h.data.date === '2025-05-24', 'ready from f1');
+    await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:dateChanged' && h.data.date === '2025-05-24', 'dateChanged from f1');
+    // The parent script gave f1 a childId, and the events carry it.
+    const f1Src = await page.locator('#f1').getAttribute('src');
+    const childId = new URL(f1Src!, hostUrl).searchParams.get('childId');
+    expect(childId).toMatch(/^event-map-\d+$/);
+    expect((await heard()).find((h) => h.from === 'f1' && h.type === 'eventmap:ready')!.data.embedId).toBe(childId);
+    expect(new URL(f1Src!, hostUrl).searchParams.get('initialWidth')).toMatch(/^\d+$/);
+    // f2 allows only another origin: it posts nothing to this page.
+    expect((await heard()).filter((h) => h.from === 'f2')).toEqual([]);
+    // Web components: DOM events.
+    await waitHeard((h) => h.from === 'w1' && h.type === 'ready' && h.data.date === '2025-05-16', 'ready from w1');
+    await waitHeard((h) => h.from === 'w2' && h.type === 'ready' && h.data.date === '2025-05-25', 'ready from w2');
+  });
+
+  it('commands work: setDate moves f1, f2 ignores a page its allow-list does not name, wrong shapes are ignored', async () => {
+    await page.evaluate(() => {
+      const w = (id: string) => (document.getElementById(id) as HTMLIFrameElement).contentWindow!;
+      w('f1').postMessage({ type: 'eventmap:setDate', date: 'not-a-date' }, '*');
+      w('f1').postMessage('pymxPYMxevent-map-1xPYMxsetDatexPYMx2025-05-16', '*');
+      w('f1').postMessage({ type: 'eventmap:setDate', date: '2025-05-25' }, '*');
+      w('f2').postMessage({ type: 'eventmap:setDate', date: '2025-05-25' }, '*');
+    });
+    const f1 = await frameOf('f1');
+    await listIn(f1, '2025-05-25').waitFor({ state: 'attached', timeout: 30_000 });
+    await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:dateChanged' && h.data.date === '2025-05-25', 'dateChanged 2025-05-25 from f1');
+    // Only the valid command moved it: no stop at 16 May on the way.
+    expect((await heard()).filter((h) => h.from === 'f1' && h.type === 'eventmap:dateChanged').map((h) => h.data.date)).toEqual(['2025-05-24', '2025-05-25']);
+    const f2 = await frameOf('f2');
+    await page.waitForTimeout(500);
+    expect(await listIn(f2, '2025-05-23').count()).toBe(1);
+
+    // play / pause reach the clock.
+    await page.evaluate(() => (document.getElementById('f1') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'eventmap:setDate', date: '2025-05-16' }, '*'));
+    await listIn(f1, '2025-05-16').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.evaluate(() => (document.getElementById('f1') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'eventmap:play' }, '*'));
+    await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:playing' && h.data.playing === true, 'playing from f1');
+    await page.evaluate(() => (document.getElementById('f1') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'eventmap:pause' }, '*'));
+    await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:playing' && h.data.playing === false, 'paused f1');
+  });
+
+  it('web components: methods, the date attribute, and events', async () => {
+    await page.evaluate(() => (document.getElementById('w1') as HTMLElement & { setDate(d: string): boolean }).setDate('2025-05-24'));
+    await listIn(page, '2025-05-24', '#w1').waitFor({ state: 'attached', timeout: 30_000 });
+    await waitHeard((h) => h.from === 'w1' && h.type === 'datechanged' && h.data.date === '2025-05-24', 'datechanged from w1');
+    await page.evaluate(() => document.getElementById('w2')!.setAttribute('date', '2025-05-23'));
+    await listIn(page, '2025-05-23', '#w2').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await page.evaluate(() => (document.getElementById('w2') as HTMLElement & { date: string }).date)).toBe('2025-05-23');
+    // The other component did not move.
+    expect(await listIn(page, '2025-05-24', '#w1').count()).toBe(1);
+    // Selecting an event through the API opens its panel and says so.
+    const id = await page.evaluate(async () => {
+      const r = await fetch(new URL('data/events.geojson', (document.querySelector('script[type=module]') as HTMLScriptElement).src));
+      const c = (await r.json()) as { features: { id: string; properties: { date: string } }[] };
+      return c.features.find((f) => f.properties.date === '2025-05-24')!.id;
+    });
+    await page.evaluate((eid) => (document.getElementById('w1') as HTMLElement & { selectEvent(id: string): boolean }).selectEvent(eid), id);
+    await waitHeard((h) => h.from === 'w1' && h.type === 'eventselected' && h.data.id === id, 'eventselected from w1');
+  });
+
+  it('a data URL that fails gives an error inside the embed, not an empty box', async () => {
+    const alert = page.locator('#bad [role="alert"]');
+    await alert.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/cannot be shown/i);
+    const box = await page.locator('#bad').evaluate((el) => el.getBoundingClientRect().height);
+    expect(box).toBeGreaterThan(150);
+    await waitHeard((h) => h.from === 'bad' && h.type === 'error', 'error event from #bad');
+  });
+
+  it('nothing leaves the two loopback origins, and nothing threw', () => {
+    const hostOrigin = new URL(hostUrl).origin;
+    const outside = requests.filter((u) => !/^(data|blob):/.test(u) && ![appOrigin, hostOrigin].includes(new URL(u).origin));
+    expect(outside).toEqual([]);
+    expect(requests.some((u) => u.startsWith(`${appOrigin}/`) && u.includes('/basemap/'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
