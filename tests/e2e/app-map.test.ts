@@ -139,7 +139,8 @@ describe('the event map in Chromium', () => {
     // Spy on the real map: anything that would send tiles back to the worker.
     await s.page.evaluate(() => {
       const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
-      const w = window as unknown as { __calls: Record<string, number> };
+      const w = window as unknown as { __calls: Record<string, number>; __spied: unknown };
+      w.__spied = m;
       w.__calls = { setFilter: 0, setLayoutProperty: 0, setData: 0, setGlobalStateProperty: 0, sourceLoads: 0, setPaintProperty: 0 };
       for (const name of ['setFilter', 'setLayoutProperty', 'setGlobalStateProperty', 'setPaintProperty'] as const) {
         const orig = (m as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!.bind(m);
@@ -179,6 +180,8 @@ describe('the event map in Chromium', () => {
     await s.page.waitForTimeout(200);
     await mapIdle(s.page);
     const calls = await s.page.evaluate(() => (window as unknown as { __calls: Record<string, number> }).__calls);
+    const sameMap = await s.page.evaluate(() => (document.querySelector('.map') as HTMLElement & { __maplibre: unknown }).__maplibre === (window as unknown as { __spied: unknown }).__spied);
+    expect(sameMap, 'the map was not replaced while stepping').toBe(true);
     // The date did reach the map (key presses inside one frame coalesce, so at least once).
     expect(calls.setGlobalStateProperty).toBeGreaterThanOrEqual(1);
     const mapDay = await s.page.evaluate(() => (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre.getGlobalState()['em-day'] as number);
