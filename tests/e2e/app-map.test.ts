@@ -122,6 +122,7 @@ describe('the event map in Chromium', () => {
     await mapIdle(s.page);
     const slider = s.page.getByRole('slider', { name: 'Date' });
     expect(await slider.getAttribute('aria-valuetext')).toBe('16 May 2025');
+    const historyBefore = await s.page.evaluate(() => history.length);
     await s.page.getByRole('button', { name: 'Play' }).click();
     await s.page.waitForFunction(() => document.querySelector('input[type=range]')?.getAttribute('aria-valuetext') !== '16 May 2025', null, { timeout: 10_000 });
     await s.page.waitForTimeout(600);
@@ -130,6 +131,8 @@ describe('the event map in Chromium', () => {
     expect(after).not.toBe('16 May 2025');
     const iso = await s.page.evaluate(() => location.hash);
     expect(iso).toMatch(/date=2025-05-(1[7-9]|2\d)/);
+    // Playing replaces the history entry instead of piling one up per day.
+    expect(await s.page.evaluate(() => history.length)).toBe(historyBefore);
     await close(s);
   });
 
