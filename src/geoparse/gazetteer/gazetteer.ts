@@ -50,6 +50,7 @@ export class Gazetteer {
   private readonly demonymIndex = new Map<string, number>();
   private readonly cache = new Map<number, Place>();
   private readonly hitCache = new Map<string, NameHit[]>();
+  private readonly foldCache = new Map<string, NameHit[]>();
   private readonly neighbourIndex = new Map<string, string[]>();
 
   constructor(private readonly idx: LoadedIndex) {
@@ -120,12 +121,12 @@ export class Gazetteer {
 
   /** Places named `key` (already normalised with nameKey). Results are shared: do not mutate. */
   lookupKey(key: string, allowFold = true): NameHit[] {
-    const ck = allowFold ? `~${key}` : key;
-    let hits = this.hitCache.get(ck);
+    const cache = allowFold ? this.foldCache : this.hitCache;
+    let hits = cache.get(key);
     if (!hits) {
       hits = this.lookupUncached(key, allowFold);
-      if (this.hitCache.size > 50_000) this.hitCache.clear();
-      this.hitCache.set(ck, hits);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(key, hits);
     }
     return hits;
   }

@@ -29,6 +29,8 @@ const NOT_SURNAMES = new Set([
 
 const bare = (w: string) => w.replace(/['’]s$/, '');
 
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'explained', 'noted', 'wrote', 'testified']);
+
 function isNameWord(t: Token | undefined): boolean {
   return !!t && t.cap && !t.upper && t.text.length > 1 && !NEVER_PLACES.has(bare(t.text).toLowerCase());
 }
@@ -40,7 +42,6 @@ function isInitial(text: string, t: Token | undefined): boolean {
 export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): PeopleResult {
   const people = new Set<number>();
   const surnames = new Set<string>();
-  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   const byEnd = new Map(tokens.map((t, i) => [t.end, i]));
 
   // Marks tokens from..(up to 3 name words, initials allowed) as a person; returns the last index.
@@ -99,16 +100,26 @@ export function findPeople(text: string, tokens: Token[], opts: PeopleOptions): 
 
   // "Harrison said", "said Hopkins": a lone capitalised word speaking is a person, unless it is
   // a big place speaking for its government ("Moscow said", "Washington says").
-  for (const m of text.matchAll(/\b(\p{Lu}[\p{Ll}'’]+)\s+(?:said|says|told|added|explained|noted|wrote|testified)\b|\b(?:said|says)\s+(\p{Lu}[\p{Ll}'’]+)(?=[.,;])/gu)) {
-    const word = (m[1] ?? m[2] ?? '').replace(/['’]s$/, '');
-    const at = (m.index ?? 0) + (m[1] ? 0 : m[0].length - word.length);
-    const k = byStart.get(at) ?? -1;
-    if (k < 0 || NEVER_PLACES.has(word.toLowerCase()) || opts.isMajorPlace(word) || opts.isProminentPlace(word)) continue;
-    const prev = tokens[k - 1];
-    // Part of a longer name ("Fire Chief Tom Harrison said") was handled above.
-    if (prev && prev.cap && /^\s+$/.test(text.slice(prev.end, (tokens[k] as Token).start))) continue;
-    people.add(k);
-    surnames.add(word.toLowerCase());
+  for (let v = 0; v < tokens.length; v++) {
+    const verb = (tokens[v] as Token).text;
+    if (!SPEECH_VERBS.has(verb)) continue;
+    // "Harrison said" (the word before) or "..., said Hopkins." (the word after, ending a clause).
+    const candidates: number[] = [v - 1];
+    const after = tokens[v + 1];
+    if ((verb === 'said' || verb === 'says') && after && /^[.,;]/.test(text.slice(after.end, after.end + 1))) candidates.push(v + 1);
+    for (const k of candidates) {
+      const t = tokens[k];
+      if (!t || !t.cap || t.upper || !/^\p{Lu}[\p{Ll}'’]+$/u.test(t.text)) continue;
+      const gap = k < v ? text.slice(t.end, (tokens[v] as Token).start) : text.slice((tokens[v] as Token).end, t.start);
+      if (!/^\s+$/.test(gap)) continue;
+      const word = bare(t.text);
+      if (NEVER_PLACES.has(word.toLowerCase()) || opts.isMajorPlace(word) || opts.isProminentPlace(word)) continue;
+      const prev = tokens[k - 1];
+      // Part of a longer name ("Fire Chief Tom Harrison said") was handled above.
+      if (prev && prev.cap && /^\s+$/.test(text.slice(prev.end, t.start))) continue;
+      people.add(k);
+      surnames.add(word.toLowerCase());
+    }
   }
 
   // "Henry, 19, of ..." and "Smith, 34," mark ages: the capitalised words before are a person.
