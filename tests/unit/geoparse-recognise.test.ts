@@ -15,6 +15,7 @@ const surfaces = (text: string) => geoparse(text, gaz).map((p) => p.surface);
 describe('places found', () => {
   const cases: { name: string; text: string; places: string[] }[] = [
     { name: 'possessive', text: "Ukraine's air force said the attack was repelled.", places: ['Ukraine'] },
+    { name: 'sentence-initial names, one known by an alternate name', text: 'Kyiv and Odesa were hit. Kupyansk in Ukraine too.', places: ['Kyiv', 'Odesa', 'Kupyansk', 'Ukraine'] },
     { name: 'multi-word name, longest match', text: 'She moved from New York City to Winston-Salem last year.', places: ['New York City', 'Winston-Salem'] },
     { name: 'dotted country', text: 'U.S. officials declined to comment.', places: ['U.S.'] },
     { name: 'AP state abbreviations with and without a space', text: 'CHARLESTON, W.Va. -- The fund, based in Beckley, W. Va., grew.', places: ['CHARLESTON', 'W.Va.', 'Beckley', 'W. Va.'] },

@@ -47,8 +47,16 @@ function isMajorForWords(h: NameHit): boolean {
 
 export const ENGLISH_SPEAKING = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ']);
 
-function prominent(hits: NameHit[], minPop: number): boolean {
-  return hits.some((h) => !h.folded && !h.alternate && (isMajorForWords(h) || (h.place.kind === 'city' && h.place.population >= minPop)));
+function prominent(hits: NameHit[], minPop: number, allowAlternates = false): boolean {
+  // With allowAlternates, a big city's other established name counts too ("Kyiv" is an
+  // alternate of GeoNames' "Kiev"); not for words and codes ("Part", "PTA").
+  return hits.some(
+    (h) =>
+      !h.folded &&
+      (h.alternate
+        ? allowAlternates && h.place.kind === 'city' && h.place.population >= Math.max(5 * minPop, 500_000)
+        : isMajorForWords(h) || (h.place.kind === 'city' && h.place.population >= minPop)),
+  );
 }
 
 const AP_ABBREVIATION_TO_STATE = new Map<string, string>();
@@ -98,8 +106,9 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
     if (d) docCountries.add(d.country);
     for (const h of gaz.lookup(w, false)) if (h.place.kind === 'country' && !h.alternate) docCountries.add(h.place.country);
   }
+  const namedCountries = new Set(docCountries);
   // ... or about a neighbour ("Russian strikes on Kupyansk").
-  for (const cc of [...docCountries]) for (const n of gaz.neighbours(cc)) docCountries.add(n);
+  for (const cc of namedCountries) for (const n of gaz.neighbours(cc)) docCountries.add(n);
   // Words the document also writes in lower case are common words here ("man", "union").
   const lowerWords = new Set<string>();
   for (const tk of tokens) if (!tk.cap) lowerWords.add(tk.text);
@@ -218,7 +227,9 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       const needPop = common
         ? start || lowerWords.has(lower) ? 1_000_000 : 100_000
         : start ? 20_000 : 0;
-      if (needPop && !qualified && !prominent(best.hits, needPop)) {
+      // A town of a country the story names may start a sentence ("Kupyansk was hit").
+      const inStory = !common && best.hits.some((h) => h.place.kind === 'city' && h.place.population >= 10_000 && namedCountries.has(h.place.country));
+      if (needPop && !qualified && !inStory && !prominent(best.hits, needPop, !common && !t.upper)) {
         i = best.j;
         continue;
       }
