@@ -1,6 +1,6 @@
 // Entry point of the large-data renderer for the app.
 //
-//   const r = events.length >= SCALE_THRESHOLD
+//   const r = chooseRendererKind(events) === 'scale'   // src/map/choose-renderer.ts
 //     ? scaleRendererFromFeatures(events, { beforeId })
 //     : new DayLayersRenderer(events, ...);
 //
@@ -10,12 +10,6 @@
 import type { EventFeature } from '../../events/types';
 import { columnsFromFeatures } from './columns';
 import { ScaleRenderer, type ScaleRendererOptions } from './ScaleRenderer';
-
-/**
- * Above this many events the per-day layers pay for their load-time filters and
- * re-tiling; the custom layer's cost does not grow with the data per step.
- */
-export const SCALE_THRESHOLD = 20_000;
 
 export function scaleRendererFromFeatures(events: readonly EventFeature[], options: ScaleRendererOptions = {}): ScaleRenderer {
   return new ScaleRenderer({ columns: columnsFromFeatures(events) }, options);
