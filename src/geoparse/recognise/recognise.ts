@@ -26,11 +26,14 @@ export interface RawMention {
 
 /** Words that end organisation names ("American Red Cross", "Egyptian Premier League"). */
 const ORG_WORDS = new Set(
-  'association society cross act legion league cup club institute foundation council commission academy party church times airlines airways army navy union federation company corporation bank museum orchestra college university school hospital center centre heart cancer express network service services agency committee'.split(' '),
+  'association society cross act legion league cup club institute foundation council commission academy party church times airlines airways army navy union federation company corporation bank museum orchestra college university school hospital center centre heart cancer express network service services agency committee group corp inc co'.split(' '),
 );
 
 /** Words after a town's name in its institutions ("Lindsay Police", "Ramsey District Court"). */
 const PLACE_ORG_WORDS = new Set('police fire sheriff council mayor court district city town county public high middle elementary regional area chamber municipal community library'.split(' '));
+
+/** Nouns after a demonym that make it a language, cuisine or name, not the country. */
+const NOT_COUNTRY_NOUNS = new Set('food foods cuisine restaurant restaurants language immersion heritage class classes lake grill marketplace'.split(' '));
 
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'du', 'des', 'upon', 'on', 'the', 'y', 'el', 'al', 'da', 'do', 'dos', 'das']);
 const MAX_WORDS = 6;
@@ -295,7 +298,10 @@ function demonym(gaz: Gazetteer, t: Token, t2?: Token, ctx?: { text: string; tok
     const { text, tokens, index } = ctx;
     const prev = tokens[index - 1];
     // "Native American", "African-American": not the country.
-    if (prev && prev.cap && /^[\s-]$/.test(text.slice(prev.end, t.start)) && /^(native|african|asian|mexican|irish|italian|arab|latin)$/i.test(prev.text)) return undefined;
+    if (prev && prev.cap && /^[\s-]$/.test(text.slice(prev.end, t.start)) && /^(native|african|asian|mexican|irish|italian|arab|latin|anglo|north|south|central)$/i.test(prev.text)) return undefined;
+    // Languages and cuisines: "French immersion", "Italian food", "Indian Lake Road".
+    const nextTok = tokens[index + (t2 ? 2 : 1)];
+    if (nextTok && /^\s+$/.test(text.slice((t2 ?? t).end, nextTok.start)) && NOT_COUNTRY_NOUNS.has(nextTok.text.toLowerCase())) return undefined;
     // "American Red Cross", "Egyptian Premier League": part of an organisation's name.
     for (let k = index + (t2 ? 2 : 1), n = 0; k < tokens.length && n < 4; k++, n++) {
       const tk = tokens[k] as Token;
