@@ -18,6 +18,10 @@ if (!goldPath) {
   process.stderr.write('usage: npm run eval:geoparse -- GOLD.jsonl [--pred OUT.jsonl] [--errors OUT.txt]\n');
   process.exit(2);
 }
+if (!fs.existsSync(goldPath)) {
+  process.stderr.write(`eval:geoparse: ${goldPath}: no such file\n`);
+  process.exit(1);
+}
 const gold: GoldDoc[] = [];
 fs.readFileSync(goldPath, 'utf8').split('\n').forEach((line, i) => {
   if (!line.trim()) return;
