@@ -11,6 +11,13 @@ import EventPanel from './EventPanel.svelte';
 import TimeControls from './TimeControls.svelte';
 
 const fixture = JSON.parse(fixtureText) as EventCollection;
+
+// jsdom has no layout and no ResizeObserver (used by bind:clientWidth); widths stay at their defaults.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 const d = (s: string) => parseIsoDay(s)!;
 
 describe('DateSlider', () => {

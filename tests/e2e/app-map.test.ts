@@ -286,6 +286,16 @@ describe('the event map in Chromium', () => {
     await close(s);
   });
 
+  it('fits a 320 px screen without sideways scrolling, tick labels apart', async () => {
+    const s = await open('#date=2025-05-24', { width: 320, height: 640 });
+    await mapIdle(s.page);
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const boxes = await s.page.locator('.ticks span').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThan(boxes[i - 1]!.right);
+    await close(s);
+  });
+
   it('has no serious or critical axe-core violations (light and dark, with the panel open)', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const s = await open('#date=2025-05-24', { colorScheme, bypassCSP: true });
