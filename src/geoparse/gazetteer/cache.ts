@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { compileIndex, inputsSignature, type CompiledIndex } from './build.ts';
 import { Gazetteer, type LoadedIndex } from './gazetteer.ts';
 
@@ -81,7 +82,8 @@ function stored(idx: CompiledIndex): StoredIndex {
 }
 
 function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per process and thread: test workers may build the cache at the same time.
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
 }
