@@ -224,6 +224,24 @@ describe('embeds on a host page from another origin', () => {
     await waitHeard((h) => h.from === 'bad' && h.type === 'error', 'error event from #bad');
   });
 
+  it('the Embed button of the full app gives code that opens the same state', async () => {
+    const app = await ctx.newPage();
+    app.on('pageerror', (e) => pageErrors.push(e.message));
+    await app.goto(`${base}#date=2025-05-25&mode=cumulative&cats=prisoner-exchange,talks`);
+    await app.getByRole('button', { name: 'Embed' }).click();
+    const iframeCode = await app.getByRole('textbox', { name: /^Iframe/ }).inputValue();
+    const componentCode = await app.getByRole('textbox', { name: /^Web component/ }).inputValue();
+    expect(componentCode).toContain('date="2025-05-25" mode="cumulative" categories="prisoner-exchange,talks"');
+    const src = /<iframe[^>]* src="([^"]+)"/.exec(iframeCode)![1]!.replaceAll('&amp;', '&');
+    expect(new URL(src).searchParams.get('date')).toBe('2025-05-25');
+    await app.getByRole('button', { name: 'Close' }).click();
+    // The printed iframe URL opens the embed at that state.
+    await app.goto(src);
+    await expect.poll(() => app.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext'), { timeout: 60_000 }).toBe(human('2025-05-25'));
+    expect(await app.locator('.em-app.embedded').count()).toBe(1);
+    await app.close();
+  });
+
   it('nothing leaves the two loopback origins, and nothing threw', () => {
     const hostOrigin = new URL(hostUrl).origin;
     const outside = requests.filter((u) => !/^(data|blob):/.test(u) && ![appOrigin, hostOrigin].includes(new URL(u).origin));
