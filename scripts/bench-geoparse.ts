@@ -65,9 +65,12 @@ async function main(): Promise<void> {
   }
   const { loadGazetteer, geoparse } = await import('../src/geoparse/geoparse.ts');
   await loadGazetteer(); // make sure the cache exists before timing loads
-  const index = inFreshProcess('index');
-  const tsv = inFreshProcess('tsv');
-  console.log(`gazetteer load (compact index): ${index.ms.toFixed(0)} ms wall, ${index.cpuMs.toFixed(0)} ms CPU, heap ${index.heapMB.toFixed(1)} MB, ${index.places} places (targets < 500 ms, < 150 MB)`);
+  // Best of three fresh processes each: a shared machine adds waiting time to single runs.
+  const best = (mode: string): LoadMeasure =>
+    [inFreshProcess(mode), inFreshProcess(mode), inFreshProcess(mode)].reduce((a, b) => (b.ms < a.ms ? { ...b, cpuMs: Math.min(a.cpuMs, b.cpuMs) } : { ...a, cpuMs: Math.min(a.cpuMs, b.cpuMs) }));
+  const index = best('index');
+  const tsv = best('tsv');
+  console.log(`gazetteer load (compact index, best of 3 fresh processes): ${index.ms.toFixed(0)} ms wall, ${index.cpuMs.toFixed(0)} ms CPU, heap ${index.heapMB.toFixed(1)} MB, ${index.places} places (targets < 500 ms, < 150 MB)`);
   console.log(`baseline (parse the GeoNames TSV only): ${tsv.ms.toFixed(0)} ms wall, ${tsv.cpuMs.toFixed(0)} ms CPU, heap ${tsv.heapMB.toFixed(1)} MB, ${tsv.places} cities`);
   console.log(`ratio: the index loads ${(tsv.ms / index.ms).toFixed(1)}x faster (wall), ${(tsv.cpuMs / index.cpuMs).toFixed(1)}x (CPU), with ${(tsv.heapMB / index.heapMB).toFixed(1)}x less heap`);
 
@@ -76,17 +79,17 @@ async function main(): Promise<void> {
   const gaz = await loadGazetteer();
   for (const t of texts.slice(0, 50)) geoparse(t, gaz); // warm up the JIT
   const runs = 3;
-  let best = Infinity;
+  let bestWall = Infinity;
   let bestCpu = Infinity;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     for (const t of texts) geoparse(t, gaz);
     bestCpu = Math.min(bestCpu, cpuMs(process.cpuUsage(c0)) / 1000);
-    best = Math.min(best, (performance.now() - t0) / 1000);
+    bestWall = Math.min(bestWall, (performance.now() - t0) / 1000);
   }
   const mb = bytes / 1e6;
-  console.log(`throughput on ${path.basename(corpus)} (${texts.length} docs, ${mb.toFixed(2)} MB), best of ${runs}, one thread: ${(mb / best).toFixed(2)} MB/s, ${(texts.length / best).toFixed(0)} docs/s wall; ${(mb / bestCpu).toFixed(2)} MB/s, ${(texts.length / bestCpu).toFixed(0)} docs/s per CPU second (target >= 2 MB/s)`);
+  console.log(`throughput on ${path.basename(corpus)} (${texts.length} docs, ${mb.toFixed(2)} MB), best of ${runs}, one thread: ${(mb / bestWall).toFixed(2)} MB/s, ${(texts.length / bestWall).toFixed(0)} docs/s wall; ${(mb / bestCpu).toFixed(2)} MB/s, ${(texts.length / bestCpu).toFixed(0)} docs/s per CPU second (target >= 2 MB/s)`);
   console.log(`baseline: the JSON text alone parses at ${(mb / jsonParseSeconds(texts)).toFixed(0)} MB/s`);
 }
 
