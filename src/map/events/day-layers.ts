@@ -73,6 +73,23 @@ export function layersForDay(day: number, present: ReadonlySet<string>, theme: D
   }
   for (const status of ['background', 'reported', 'planned'] as const) {
     if (!has('line', status)) continue;
+    if (status === 'planned') {
+      // A casing in the land colour under the dashes, so a planned line reads as
+      // dashed even on top of an earlier solid line along the same border.
+      layers.push({
+        id: `em-d${day}-line-planned-casing`,
+        type: 'line',
+        source: SOURCE_ID,
+        filter: base('line', status),
+        layout: { 'line-cap': 'butt', 'line-join': 'round' },
+        paint: {
+          'line-color': theme.outline,
+          'line-width': ['+', 4, ['*', 0.25, ['get', 'radius']]],
+          'line-opacity': eventOpacity(day),
+          'line-opacity-transition': NO_TRANSITION,
+        },
+      });
+    }
     layers.push({
       id: `em-d${day}-line-${status}`,
       type: 'line',

@@ -45,10 +45,10 @@ describe('time expressions', () => {
 });
 
 describe('layersForDay', () => {
-  const layers = layersForDay(100, new Set(['point|reported', 'point|planned', 'line|reported', 'point|background']), { outline: '#fff' });
+  const layers = layersForDay(100, new Set(['point|reported', 'point|planned', 'line|reported', 'line|planned', 'point|background']), { outline: '#fff' });
   it('makes layers only for what is present', () => {
     expect(layers.map((l) => l.id)).toEqual([
-      'em-d100-line-halo', 'em-d100-line-reported', 'em-d100-point-halo', 'em-d100-point-background', 'em-d100-point-reported', 'em-d100-point-planned',
+      'em-d100-line-halo', 'em-d100-line-reported', 'em-d100-line-planned-casing', 'em-d100-line-planned', 'em-d100-point-halo', 'em-d100-point-background', 'em-d100-point-reported', 'em-d100-point-planned',
     ]);
   });
   it('reads global state only in paint values that are not data-driven, with transitions off', () => {
