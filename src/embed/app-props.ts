@@ -1,7 +1,10 @@
 // Embed parameters → the App's props (shared by the iframe page and the web component).
+// Autoplay respects the reader's reduced-motion setting, and a map that plays by
+// itself always shows its play/pause controls (moving content needs a way to stop it).
 import type { EmbedParams } from './params';
 
-export function appProps(p: EmbedParams, defaultData: string) {
+export function appProps(p: EmbedParams, defaultData: string, reducedMotion = false) {
+  const autoplay = p.autoplay && !reducedMotion;
   return {
     embedded: true,
     syncHash: false,
@@ -14,13 +17,13 @@ export function appProps(p: EmbedParams, defaultData: string) {
       header: p.show.includes('title'),
       legend: p.show.includes('legend'),
       list: p.show.includes('list'),
-      playback: p.show.includes('controls'),
+      playback: p.show.includes('controls') || autoplay,
       histogram: true,
     },
     ...(p.headline ? { title: p.headline } : {}),
     ...(p.view ? { view: p.view } : {}),
     ...(p.speed !== undefined ? { speed: p.speed } : {}),
-    autoplay: p.autoplay,
+    autoplay,
     loop: p.loop,
     themeChoice: p.theme,
   };

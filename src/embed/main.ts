@@ -25,7 +25,7 @@ const remeasure = () => setTimeout(() => reporter?.update(), 0);
 app = mount(App, {
   target,
   props: {
-    ...appProps(params, './data/events.geojson'),
+    ...appProps(params, './data/events.geojson', matchMedia('(prefers-reduced-motion: reduce)').matches),
     onstatus: (s) => {
       remeasure();
       if (s.kind === 'ready') {

@@ -97,7 +97,7 @@ export class EventMapElement extends HTMLElement {
     this.#app = mount(App, {
       target,
       props: {
-        ...appProps(params, new URL('data/events.geojson', ASSET_BASE).href),
+        ...appProps(params, new URL('data/events.geojson', ASSET_BASE).href, matchMedia('(prefers-reduced-motion: reduce)').matches),
         assetBase: ASSET_BASE,
         onstatus: (s) => {
           if (s.kind === 'ready') {

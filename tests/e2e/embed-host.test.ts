@@ -44,7 +44,8 @@ beforeAll(async () => {
   // Same machine, another origin: "localhost" is not "127.0.0.1".
   hostUrl = `http://localhost:${(server.address() as AddressInfo).port}/host.html`;
   browser = await launchBrowser();
-  ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  // No reduced-motion preference here: one component autoplays (under 'reduce' it must not; see src/embed/app-props.test.ts).
+  ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light', reducedMotion: 'no-preference' });
   ctx.on('request', (r) => requests.push(r.url()));
   page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -171,6 +172,7 @@ describe('embeds on a host page from another origin', () => {
   });
 
   it('commands work: setDate moves f1, f2 ignores a page its allow-list does not name, wrong shapes are ignored', async () => {
+    const before = (await heights('f1')).outer;
     await page.evaluate(() => {
       const w = (id: string) => (document.getElementById(id) as HTMLIFrameElement).contentWindow!;
       w('f1').postMessage({ type: 'eventmap:setDate', date: 'not-a-date' }, '*');
@@ -181,6 +183,11 @@ describe('embeds on a host page from another origin', () => {
     const f1 = await frameOf('f1');
     await listIn(f1, '2025-05-25').waitFor({ state: 'attached', timeout: 30_000 });
     await waitHeard((h) => h.from === 'f1' && h.type === 'eventmap:dateChanged' && h.data.date === '2025-05-25', 'dateChanged 2025-05-25 from f1');
+    // One event on 25 May instead of thirteen: the iframe shrinks with its content, even scrolled out of view.
+    await expect.poll(async () => {
+      const h = await heights('f1');
+      return Math.abs(h.outer - h.inner) <= 1 && h.outer < before;
+    }, { timeout: 30_000, message: 'f1 shrank after setDate' }).toBe(true);
     // Only the valid command moved it: no stop at 16 May on the way.
     expect((await heard()).filter((h) => h.from === 'f1' && h.type === 'eventmap:dateChanged').map((h) => h.data.date)).toEqual(['2025-05-24', '2025-05-25']);
     const f2 = await frameOf('f2');
@@ -222,6 +229,25 @@ describe('embeds on a host page from another origin', () => {
     const box = await page.locator('#bad').evaluate((el) => el.getBoundingClientRect().height);
     expect(box).toBeGreaterThan(150);
     await waitHeard((h) => h.from === 'bad' && h.type === 'error', 'error event from #bad');
+  });
+
+  it('autoplay, loop, speed and a forced dark theme', async () => {
+    // speed 8 over the story's days: the clock reaches the last day and starts again.
+    await waitHeard((h) => h.from === 'w3' && h.type === 'playing' && h.data.playing === true, 'w3 plays on load');
+    const dates = async () => (await heard()).filter((h) => h.from === 'w3' && h.type === 'datechanged').map((h) => String(h.data.date));
+    await expect.poll(async () => {
+      const d = await dates();
+      const last = d.reduce((m, x) => (x > m ? x : m), '');
+      const i = d.indexOf(last);
+      return i >= 0 && d.slice(i + 1).some((x) => x < last);
+    }, { timeout: 30_000, message: 'w3 looped back after its last day' }).toBe(true);
+    const bg = await page.locator('#w3 .em-app').evaluate((el) => [el.getAttribute('data-theme'), getComputedStyle(el).backgroundColor]);
+    expect(bg).toEqual(['dark', 'rgb(21, 25, 28)']);
+    expect(await page.locator('#w1 .em-app').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // A map that plays by itself shows its pause button even though show= did not ask for controls.
+    await page.locator('#w3').getByRole('button', { name: 'Pause' }).click();
+    await waitHeard((h) => h.from === 'w3' && h.type === 'playing' && h.data.playing === false, 'w3 paused by its button');
+    expect(await page.locator('#w1').getByRole('button', { name: /^(Play|Pause)$/ }).count()).toBe(0);
   });
 
   it('the Embed button of the full app gives code that opens the same state', async () => {
