@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedUrl, escapeAttr, iframeSnippet, webComponentSnippet } from './snippets';
+import { embedUrl, escapeAttr, iframeSnippet, randomChildId, webComponentSnippet } from './snippets';
 
 const base = 'https://maps.example/news/event-map/';
 
@@ -27,6 +27,17 @@ describe('iframeSnippet', () => {
       '<iframe data-event-map src="https://maps.example/news/event-map/embed.html?date=2025-05-24&amp;mode=cumulative&amp;categories=strike" title="Event map" width="100%" height="480" style="border:0;width:100%;height:480px" loading="lazy"></iframe>\n' +
         '<script src="https://maps.example/news/event-map/embed/parent.js" async></script>',
     );
+  });
+  it('carries a childId when given, so the parent script does not reload the iframe', () => {
+    const s = iframeSnippet(base, { date: '2025-05-24' }, { childId: 'em-abc' });
+    expect(s).toContain('embed.html?date=2025-05-24&amp;childId=em-abc"');
+  });
+  it('random child ids are short, safe and vary', () => {
+    let n = 0;
+    const seq = () => [0.01, 0.5, 0.99][n++ % 3]!;
+    expect(randomChildId(seq)).toBe('em-0iz0iz0i');
+    expect(randomChildId()).toMatch(/^em-[0-9a-z]{8}$/);
+    expect(randomChildId()).not.toBe(randomChildId());
   });
   it('escapes a hostile headline and title', () => {
     const s = iframeSnippet(base, { headline: '"><script>alert(1)</script>' }, { title: 'a" onload="x' });

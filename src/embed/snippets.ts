@@ -14,6 +14,18 @@ export interface SnippetOptions {
   height?: number;
   /** Accessible name of the iframe. */
   title?: string;
+  /**
+   * A pym.js childId to put in the iframe URL. With one, the parent script
+   * leaves the URL alone instead of adding an id (which would load the iframe twice).
+   */
+  childId?: string;
+}
+
+/** A random id for one pasted embed ("em-" + 8 base-36 characters). */
+export function randomChildId(random: () => number = Math.random): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += Math.floor(random() * 36).toString(36);
+  return `em-${s}`;
 }
 
 function folder(base: string): string {
@@ -33,7 +45,7 @@ export function iframeSnippet(base: string, params: Partial<EmbedParams>, opts: 
   const height = Math.round(opts.height ?? 520);
   const title = opts.title ?? 'Event map';
   return [
-    `<iframe data-event-map src="${escapeAttr(embedUrl(dir, params))}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0;width:100%;height:${height}px" loading="lazy"></iframe>`,
+    `<iframe data-event-map src="${escapeAttr(embedUrl(dir, opts.childId ? { ...params, childId: opts.childId } : params))}" title="${escapeAttr(title)}" width="100%" height="${height}" style="border:0;width:100%;height:${height}px" loading="lazy"></iframe>`,
     `<script src="${escapeAttr(new URL('embed/parent.js', dir).href)}" async></script>`,
   ].join('\n');
 }
