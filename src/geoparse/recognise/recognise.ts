@@ -177,11 +177,12 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
       const word = t.text.replace(/['’]s$/, '');
       const lower = word.toLowerCase();
       // Only for towns in a country the story is about (or next to), and never for demonyms ("Syrian").
-      if (word.length >= 5 && !t.upper && !isEnglishWord(lower) && !people.surnames.has(lower) && !gaz.demonym(word)) {
+      if (word.length >= 5 && !t.upper && !people.surnames.has(lower) && !gaz.demonym(word)) {
         const hits = gaz
           .lookupKey(nameKey(word), true)
           .filter((h) => (h.place.population >= 10_000 && h.place.kind === 'city' && docCountries.has(h.place.country)) || (isMajor(h) && h.place.kind !== 'region'));
-        if (hits.length) best = { j: i, key: nameKey(word), hits, end: t.start + word.length };
+        // The full English word list is loaded only when a fold candidate needs it.
+        if (hits.length && !isEnglishWord(lower)) best = { j: i, key: nameKey(word), hits, end: t.start + word.length };
       }
     }
     if (!best) {
@@ -224,7 +225,7 @@ export function recognise(text: string, gaz: Gazetteer): RawMention[] {
         continue;
       }
       const qualified = /^,\s*\p{Lu}/u.test(text.slice(end, end + 3));
-      const common = isEnglishWord(lower);
+      const common = gaz.isCommonWord(lower);
       // Common words and sentence-initial or all-capital words need a prominent reading.
       const start = t.sentenceStart || t.upper;
       const needPop = common
