@@ -180,7 +180,13 @@ describe('the event map in Chromium', () => {
     const last = await vt();
     expect(first).not.toBe(last);
     for (let i = 0; i < 6; i++) await s.page.keyboard.press('PageDown');
-    await s.page.waitForTimeout(200);
+    // Updates reach the map once per animation frame; on a loaded machine the last frame may still be pending.
+    const target = Number(await slider.inputValue());
+    await s.page.waitForFunction(
+      (d) => (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre.getGlobalState()['em-day'] === d,
+      target,
+      { timeout: 10_000 },
+    );
     await mapIdle(s.page);
     const calls = await s.page.evaluate(() => (window as unknown as { __calls: Record<string, number> }).__calls);
     const sameMap = await s.page.evaluate(() => (document.querySelector('.map') as HTMLElement & { __maplibre: unknown }).__maplibre === (window as unknown as { __spied: unknown }).__spied);
