@@ -31,6 +31,15 @@ export interface ScaleRendererOptions {
   minAlpha?: number;
   /** Called after each draw (bench, tests). */
   onDraw?: (info: DrawInfo) => void;
+  /**
+   * 'layer' (default): a MapLibre custom layer, drawn in the map's frame, under the
+   * labels (beforeId), in mercator and globe. A date step repaints the whole map.
+   * 'overlay': the events on their own WebGL canvas above the map, redrawn in the
+   * map's own render event when the camera moves; a date step redraws only the
+   * overlay, not the basemap, which on software WebGL is most of a frame.
+   * Mercator, north-up, no pitch (the app's settings); events above the labels.
+   */
+  mode?: 'layer' | 'overlay';
 }
 
 export interface DrawInfo {
@@ -64,6 +73,7 @@ export class ScaleRenderer implements EventRenderer {
   private frame = 0;
   private last: DrawInfo | null = null;
   private readonly opts: Required<Omit<ScaleRendererOptions, 'beforeId' | 'onDraw' | 'colors'>> & ScaleRendererOptions;
+  private overlay: { canvas: HTMLCanvasElement; raf: number; onRender: () => void; onResize: () => void } | null = null;
   private readonly colors: Float32Array;
   // GL state
   private gl: WebGL2RenderingContext | null = null;
@@ -76,7 +86,7 @@ export class ScaleRenderer implements EventRenderer {
     this.columns = data.columns;
     this.grid = data.grid ?? null;
     this.counts = data.counts ?? dayCategoryCounts(data.columns);
-    this.opts = { layerId: 'events-scale', pointBasePx: 4, pointScalePx: 4, minAlpha: 0.25, ...options };
+    this.opts = { layerId: 'events-scale', pointBasePx: 4, pointScalePx: 4, minAlpha: 0.25, mode: 'layer', ...options };
     const c = { ...DEFAULT_COLORS, ...options.colors };
     this.colors = new Float32Array(8 * 3);
     CATEGORIES.forEach((cat, k) => this.colors.set(hexToRgb(c[cat]), k * 3));
@@ -85,14 +95,84 @@ export class ScaleRenderer implements EventRenderer {
 
   attach(map: MapLibreMap): void {
     this.map = map;
-    map.addLayer(this.layer(), this.opts.beforeId);
+    if (this.opts.mode === 'overlay') this.attachOverlay(map);
+    else map.addLayer(this.layer(), this.opts.beforeId);
   }
 
   detach(): void {
     const map = this.map;
     if (!map) return;
-    if (map.getLayer(this.opts.layerId)) map.removeLayer(this.opts.layerId); // calls onRemove
+    if (this.overlay) {
+      const o = this.overlay;
+      cancelAnimationFrame(o.raf);
+      map.off('render', o.onRender);
+      map.off('resize', o.onResize);
+      this.release();
+      o.canvas.remove();
+      this.overlay = null;
+    } else if (map.getLayer(this.opts.layerId)) map.removeLayer(this.opts.layerId); // calls onRemove
     this.map = null;
+  }
+
+  /** Redraw after a change of time, categories or selection: only the overlay in overlay mode. */
+  private invalidate(): void {
+    const o = this.overlay;
+    if (!o) {
+      this.map?.triggerRepaint();
+      return;
+    }
+    // Latest wins: one overlay draw per animation frame.
+    if (!o.raf) o.raf = requestAnimationFrame(() => {
+      o.raf = 0;
+      this.drawOverlay();
+    });
+  }
+
+  private attachOverlay(map: MapLibreMap): void {
+    const canvas = document.createElement('canvas');
+    canvas.className = 'events-scale-overlay';
+    canvas.setAttribute('aria-hidden', 'true');
+    Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
+    map.getCanvasContainer().appendChild(canvas);
+    const gl = canvas.getContext('webgl2', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
+    if (!gl) throw new Error('WebGL 2 is not available for the event overlay');
+    const onRender = () => this.drawOverlay();
+    const onResize = () => this.sizeOverlay();
+    this.overlay = { canvas, raf: 0, onRender, onResize };
+    this.sizeOverlay();
+    this.upload(gl);
+    // The map's render event fires inside its animation frame: the overlay follows
+    // every camera move in the same frame.
+    map.on('render', onRender);
+    map.on('resize', onResize);
+    this.drawOverlay();
+  }
+
+  private sizeOverlay(): void {
+    const o = this.overlay;
+    const map = this.map;
+    if (!o || !map) return;
+    const mc = map.getCanvas();
+    const w = mc.clientWidth, h = mc.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    o.canvas.style.width = `${w}px`;
+    o.canvas.style.height = `${h}px`;
+    o.canvas.width = Math.max(1, Math.round(w * dpr));
+    o.canvas.height = Math.max(1, Math.round(h * dpr));
+  }
+
+  private drawOverlay(): void {
+    const map = this.map;
+    const gl = this.gl;
+    const o = this.overlay;
+    if (!map || !gl || !o || !this.vao) return;
+    gl.viewport(0, 0, o.canvas.width, o.canvas.height);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    const p = this.program(gl, OVERLAY_SHADER_DATA);
+    gl.useProgram(p.prog);
+    const m = mercatorToClip(map, o.canvas.clientWidth || o.canvas.width, o.canvas.clientHeight || o.canvas.height);
+    this.drawWith(gl, p, OVERLAY_SHADER_DATA.variantName, (L) => gl.uniformMatrix4fv(L.u_projection_matrix!, false, m));
   }
 
   /**
@@ -103,7 +183,7 @@ export class ScaleRenderer implements EventRenderer {
    */
   setTime(view: TimeView): void {
     this.view = { ...view };
-    this.map?.triggerRepaint();
+    this.invalidate();
   }
 
   setCategories(visible: ReadonlySet<Category>): void {
@@ -112,7 +192,7 @@ export class ScaleRenderer implements EventRenderer {
       if (visible.has(c)) m |= 1 << k;
     });
     this.mask = m;
-    this.map?.triggerRepaint();
+    this.invalidate();
   }
 
   setSelected(id: string | null): void {
@@ -121,7 +201,7 @@ export class ScaleRenderer implements EventRenderer {
       this.ids ??= indexById(this.columns);
       this.selected = this.ids.get(id) ?? -1;
     }
-    this.map?.triggerRepaint();
+    this.invalidate();
   }
 
   /** The window and index range of the current view. */
@@ -258,11 +338,11 @@ export class ScaleRenderer implements EventRenderer {
     this.gl = null;
   }
 
-  private program(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): Program {
-    const key = args.shaderData.variantName;
+  private program(gl: WebGL2RenderingContext, shaderData: CustomRenderMethodInput['shaderData']): Program {
+    const key = shaderData.variantName;
     let p = this.programs.get(key);
     if (!p) {
-      p = this.compile(gl, pointVertexSource(args.shaderData.vertexShaderPrelude, args.shaderData.define), POINT_FRAGMENT, [
+      p = this.compile(gl, pointVertexSource(shaderData.vertexShaderPrelude, shaderData.define), POINT_FRAGMENT, [
         'u_projection_matrix', 'u_projection_fallback_matrix', 'u_projection_tile_mercator_coords',
         'u_projection_clipping_plane', 'u_projection_transition',
         'u_lo', 'u_hi', 'u_mask', 'u_offset', 'u_fade_span', 'u_min_alpha', 'u_point_scale', 'u_point_base', 'u_selected', 'u_colors',
@@ -295,12 +375,8 @@ export class ScaleRenderer implements EventRenderer {
   }
 
   private draw(gl: WebGL2RenderingContext, args: CustomRenderMethodInput): void {
-    const map = this.map;
-    if (!map || !this.vao) return;
-    const c = this.columns;
-    const { window: w, range, drawn } = this.current();
-    this.frame++;
-    const p = this.program(gl, args);
+    if (!this.map || !this.vao) return;
+    const p = this.program(gl, args.shaderData);
     const pd = args.defaultProjectionData;
     gl.useProgram(p.prog);
     const L = p.loc;
@@ -308,6 +384,16 @@ export class ScaleRenderer implements EventRenderer {
     if (L.u_projection_tile_mercator_coords) gl.uniform4fv(L.u_projection_tile_mercator_coords, pd.tileMercatorCoords as Float32List);
     if (L.u_projection_clipping_plane) gl.uniform4fv(L.u_projection_clipping_plane, pd.clippingPlane as Float32List);
     if (L.u_projection_transition) gl.uniform1f(L.u_projection_transition, pd.projectionTransition);
+    this.drawWith(gl, p, args.shaderData.variantName, (U) => gl.uniformMatrix4fv(U.u_projection_matrix!, false, pd.mainMatrix as Float32List));
+  }
+
+  /** Uniforms + drawArrays over the window's range, once per visible world copy. */
+  private drawWith(gl: WebGL2RenderingContext, p: Program, variant: string, setMatrix: (loc: Program['loc']) => void): void {
+    const map = this.map!;
+    const c = this.columns;
+    const { window: w, range, drawn } = this.current();
+    this.frame++;
+    const L = p.loc;
     gl.uniform1f(L.u_lo!, w.lo - c.dayMin);
     gl.uniform1f(L.u_hi!, w.hi - c.dayMin);
     gl.uniform1ui(L.u_mask!, this.mask);
@@ -324,10 +410,9 @@ export class ScaleRenderer implements EventRenderer {
     const count = range.end - range.first;
     if (count > 0) {
       // Mercator: draw each visible world copy by shifting x; globe has one world.
-      const globe = /globe/i.test(args.shaderData.variantName);
-      const wraps = globe ? [0] : visibleWraps(map);
+      const wraps = /globe/i.test(variant) ? [0] : visibleWraps(map);
+      setMatrix(L);
       for (const wrap of wraps) {
-        gl.uniformMatrix4fv(L.u_projection_matrix!, false, pd.mainMatrix as Float32List);
         gl.uniform2f(L.u_offset!, wrap, 0);
         gl.drawArrays(gl.POINTS, range.first, count);
       }
@@ -336,6 +421,40 @@ export class ScaleRenderer implements EventRenderer {
     this.last = { window: w, range, drawn, frame: this.frame };
     this.opts.onDraw?.(this.last);
   }
+}
+
+/** Overlay mode projects with one matrix computed from the map's camera (below). */
+const OVERLAY_SHADER_DATA: CustomRenderMethodInput['shaderData'] = {
+  variantName: 'overlay-mercator',
+  vertexShaderPrelude: 'uniform mat4 u_projection_matrix;\nvec4 projectTile(vec2 p) { return u_projection_matrix * vec4(p, 0.0, 1.0); }',
+  define: '',
+};
+
+/**
+ * Mercator (0..1) → clip space for a north-up, unpitched map: an affine map found by
+ * projecting the centre and two points 256 px away with map.project (so it follows
+ * whatever MapLibre does with padding and bearing), as a column-major mat4.
+ */
+export function mercatorToClip(map: MapLibreMap, cssWidth: number, cssHeight: number): Float32Array {
+  const c = map.getCenter();
+  const cx = mercatorX(c.lng), cy = mercatorY(c.lat);
+  const d = 256 / (512 * Math.pow(2, map.getZoom()));
+  const toLngLat = (x: number, y: number): [number, number] => [x * 360 - 180, (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90];
+  const p0 = map.project(toLngLat(cx, cy));
+  const px = map.project(toLngLat(cx + d, cy));
+  const py = map.project(toLngLat(cx, cy + d));
+  // screen = p0 + J · (m - c), J columns = (px - p0)/d, (py - p0)/d; clip = (2x/w - 1, 1 - 2y/h).
+  const a = (px.x - p0.x) / d, b = (py.x - p0.x) / d;
+  const e = (px.y - p0.y) / d, f = (py.y - p0.y) / d;
+  const sx = 2 / cssWidth, sy = -2 / cssHeight;
+  const m = new Float32Array(16);
+  m[0] = a * sx; m[1] = e * sy;
+  m[4] = b * sx; m[5] = f * sy;
+  m[10] = 1;
+  m[12] = (p0.x - a * cx - b * cy) * sx - 1;
+  m[13] = (p0.y - e * cx - f * cy) * sy + 1;
+  m[15] = 1;
+  return m;
 }
 
 function visibleWraps(map: MapLibreMap): number[] {
