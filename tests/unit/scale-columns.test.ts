@@ -77,3 +77,29 @@ describe('pick grid', () => {
     }
   });
 });
+
+describe('overlay projection', () => {
+  it('maps Mercator to the same clip position as the map projects (incl. a world copy)', async () => {
+    const { mercatorToClip } = await import('../../src/map/scale/ScaleRenderer');
+    const { mercatorX, mercatorY } = await import('../../src/map/scale/columns');
+    const w = 1000, h = 600, zoom = 3.3, center = { lng: 30.5, lat: 50.4 };
+    const ws = 512 * 2 ** zoom;
+    const fakeMap = {
+      getCenter: () => center,
+      getZoom: () => zoom,
+      project: ([lng, lat]: [number, number]) => ({
+        x: (mercatorX(lng) - mercatorX(center.lng)) * ws + w / 2,
+        y: (mercatorY(lat) - mercatorY(center.lat)) * ws + h / 2,
+      }),
+    };
+    const m = mercatorToClip(fakeMap as never, w, h);
+    for (const [lng, lat, wrap] of [[30.5, 50.4, 0], [24, 49.8, 0], [36.2, 44.9, 0], [-150, 20, 1]] as const) {
+      const mx = mercatorX(lng) + wrap, my = mercatorY(lat);
+      const cx = m[0]! * mx + m[4]! * my + m[12]!;
+      const cy = m[1]! * mx + m[5]! * my + m[13]!;
+      const p = { x: (mx - mercatorX(center.lng)) * ws + w / 2, y: (my - mercatorY(center.lat)) * ws + h / 2 };
+      expect(cx).toBeCloseTo((p.x / w) * 2 - 1, 4);
+      expect(cy).toBeCloseTo(1 - (p.y / h) * 2, 4);
+    }
+  });
+});
