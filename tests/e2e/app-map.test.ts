@@ -357,6 +357,58 @@ describe('the event map in Chromium', () => {
     await close(s);
   });
 
+  it('draws what the date says: Odesa full on its day, fading on the trail, absent before', async () => {
+    const s = await open('#date=2025-05-24&view=30.73,46.48,7');
+    await mapIdle(s.page);
+    const slider = s.page.getByRole('slider', { name: 'Date' });
+    /**
+     * The reddest of a few pixels 4–5 px from Odesa's centre (inside its 6 px circle, clear of the
+     * basemap's city dot drawn on top), read from the WebGL buffer inside MapLibre's own render event.
+     */
+    const sample = () =>
+      s.page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
+            m.once('render', () => {
+              const canvas = m.getCanvas();
+              const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+              const p = m.project([30.7326, 46.4775]);
+              const k = canvas.width / canvas.clientWidth;
+              let best = [0, 0, 0];
+              for (const [dx, dy] of [[-4.5, 0], [0, 4.5], [0, -4.5], [-3.2, 3.2], [-3.2, -3.2], [3.2, 3.2]] as const) {
+                const px = new Uint8Array(4);
+                gl.readPixels(Math.round((p.x + dx) * k), canvas.height - Math.round((p.y + dy) * k), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+                if (px[0]! - px[2]! > best[0]! - best[2]! || best[0] === 0) best = [px[0]!, px[1]!, px[2]!];
+              }
+              resolve(best);
+            });
+            m.triggerRepaint();
+          }),
+      );
+    const goTo = async (keys: string[]) => {
+      await slider.focus();
+      for (const k of keys) await s.page.keyboard.press(k);
+      const want = Number(await slider.inputValue());
+      await s.page.waitForFunction(
+        (d) => (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre.getGlobalState()['em-day'] === d,
+        want,
+      );
+    };
+    const today = await sample();
+    await goTo(['ArrowRight', 'ArrowRight']); // 26 May: two days into the trail
+    const trail = await sample();
+    await goTo(['PageDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']); // 16 May: before the strike
+    const before = await sample();
+    const redness = (c: number[]) => c[0]! - c[2]!; // vermillion: much more red than blue; land is near grey
+    const seen = JSON.stringify({ today, trail, before });
+    expect(redness(today), seen).toBeGreaterThan(90);
+    expect(redness(trail), seen).toBeGreaterThan(redness(before) + 20);
+    expect(redness(trail), seen).toBeLessThan(redness(today) - 20);
+    expect(Math.abs(redness(before)), seen).toBeLessThan(30);
+    await close(s);
+  });
+
   it('runs with the large-data renderer when asked (?renderer=scale)', async () => {
     const s = await open('#date=2025-05-24', { query: '?renderer=scale' });
     await mapIdle(s.page);
