@@ -8,7 +8,11 @@ import { findDates } from '../../src/geoparse/dates/resolve.ts';
 import { isIsoDate } from '../../src/geoparse/articles/validate-date.ts';
 import { extractFigures } from '../../src/geoparse/events/figures.ts';
 import { splitClauses, splitSentences } from '../../src/geoparse/events/sentences.ts';
-import { processArticle } from '../../src/geoparse/build.ts';
+import { buildData, processArticle } from '../../src/geoparse/build.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateCollection } from '../../src/events/validate.ts';
 import { geoparse, loadGazetteer, type Gazetteer } from '../../src/geoparse/geoparse.ts';
 import { validateFeature } from '../../src/events/validate.ts';
 import type { Article } from '../../src/geoparse/articles/types.ts';
@@ -147,5 +151,36 @@ describe('fuzz: the build of one article', () => {
       }),
       { seed: 306, numRuns: 40 },
     );
+  });
+
+  it('buildData: any folder of seed files (any names, any bytes, hostile text) gives valid outputs and a failure list, never an exception', () => {
+    const file = fc.oneof(
+      fc.tuple(isoDate, storyText).map(([d, t]) => ({ ext: '.txt', body: `date ${d} ${t}` })),
+      fc.tuple(isoDate, storyText, anyText).map(([d, t, title]) => ({ ext: '.md', body: `---\ndate: ${d}\ntitle: ${JSON.stringify(title)}\nurl: javascript:alert(1)\n---\n${t}` })),
+      fc.array(fc.tuple(fc.oneof(fc.constantFrom('a', 'a', '__proto__'), anyText), storyText, isoDate), { maxLength: 4 }).map((rs) => ({ ext: '.jsonl', body: rs.map(([id, text, date]) => JSON.stringify({ id, text, date, url: 'data:text/html,x' })).join('\n') })),
+      fc.uint8Array({ maxLength: 64 }).map((b) => ({ ext: '.txt', body: Buffer.from(b).toString('latin1') })),
+    );
+    let events = 0;
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 4 }), (files) => {
+        const dir = mkdtempSync(join(tmpdir(), 'fuzz-build-'));
+        try {
+          files.forEach((f, i) => writeFileSync(join(dir, `s${i}${f.ext}`), f.body));
+          const summary = buildData({ seeds: dir, out: join(dir, 'out'), geoparser: (t, d) => geoparse(t, gaz, { articleDate: d }) });
+          const doc = JSON.parse(readFileSync(join(dir, 'out', 'events.geojson'), 'utf8'));
+          expect(validateCollection(doc)).toEqual({ ok: true });
+          expect(doc.features.length).toBe(summary.events);
+          events += summary.events;
+          for (const a of doc.articles) if (a.url !== undefined) expect(['http:', 'https:']).toContain(new URL(a.url).protocol);
+          // Every article is either built or listed as failed; failures say why.
+          for (const f of summary.failed) expect(f.message.length).toBeGreaterThan(0);
+          expect(summary.failed.filter((f) => /could not be processed/.test(f.message))).toEqual([]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { seed: 307, numRuns: 40 },
+    );
+    expect(events).toBeGreaterThan(20);
   });
 });
