@@ -69,17 +69,28 @@ export class EventMapElement extends HTMLElement {
     });
   }
 
+  // Calls made before the data has loaded run once it has (like the iframe's queued commands).
+  #later: ((app: AppHandle) => void)[] = [];
+  #call<T>(fn: (app: AppHandle) => T, queued: T): T {
+    if (this.#app && this.#ready) return fn(this.#app);
+    if (this.#later.length < 50) this.#later.push((a) => void fn(a));
+    return queued;
+  }
+
+  /** Moves the map to a day; false for a day that is not YYYY-MM-DD. */
   setDate(isoDay: string): boolean {
-    return this.#app?.setDate(isoDay) ?? false;
+    if (parseIsoDay(isoDay) === null) return false;
+    return this.#call((a) => a.setDate(isoDay), true);
   }
   play(): void {
-    this.#app?.play();
+    this.#call((a) => a.play(), undefined);
   }
   pause(): void {
-    this.#app?.pause();
+    this.#call((a) => a.pause(), undefined);
   }
+  /** Selects an event by id (null clears); false for an id the data does not have. */
   selectEvent(id: string | null): boolean {
-    return this.#app?.selectEvent(id) ?? false;
+    return this.#call((a) => a.selectEvent(id), true);
   }
 
   #emit(event: EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'embedId'> : never) : never): void {
@@ -104,6 +115,8 @@ export class EventMapElement extends HTMLElement {
             this.#ready = true;
             this.#date = s.date ?? null;
             this.#emit({ type: 'eventmap:ready', date: s.date ?? null });
+            const app = this.#app;
+            if (app) for (const f of this.#later.splice(0)) queueMicrotask(() => f(app));
           } else if (s.kind === 'error') {
             this.#emit({ type: 'eventmap:error', message: s.message ?? 'error' });
           }
