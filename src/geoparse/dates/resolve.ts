@@ -103,6 +103,22 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 
 /**
+ * Where `s` goes in `sorted` (non-overlapping spans in text order), or -1 when it
+ * overlaps one of them. Binary search: a text listing thousands of dates took
+ * quadratic time with a linear overlap check (100 KB of "May 24, " ran 42 s).
+ */
+function slot(sorted: readonly { start: number; end: number }[], s: { start: number; end: number }): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && overlaps(sorted[lo]!, s) ? -1 : lo;
+}
+
+/**
  * All date expressions in `text` (offsets relative to `text`), in text order.
  * `future` says the surrounding clause speaks of the future; it decides which way a
  * bare weekday points ("on Friday" is the past Friday unless the verb is future).
@@ -113,7 +129,8 @@ export function findDates(text: string, articleDate: string, opts: { future?: bo
     rule.re.lastIndex = 0;
     for (let m; (m = rule.re.exec(text)); ) {
       const mention = { start: m.index, end: m.index + m[0].length, text: m[0], ...rule.make(m, articleDate) };
-      if (!found.some((f) => overlaps(f, mention))) found.push(mention);
+      const at = slot(found, mention);
+      if (at >= 0) found.splice(at, 0, mention);
     }
   }
   // chrono is the slow part of the build; skip it where no date word could match.
@@ -121,9 +138,10 @@ export function findDates(text: string, articleDate: string, opts: { future?: bo
   const ref = { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 0 };
   for (const r of chrono.en.parse(text, ref)) {
     const span = { start: r.index, end: r.index + r.text.length };
-    if (found.some((f) => overlaps(f, span))) continue;
+    const at = slot(found, span);
+    if (at < 0) continue;
     const m = fromChrono(r, articleDate, opts.future ?? false);
-    if (m) found.push({ ...span, text: r.text, ...m });
+    if (m) found.splice(at, 0, { ...span, text: r.text, ...m });
   }
   return found.filter((f) => f.kind !== 'span').sort((a, b) => a.start - b.start);
 }
