@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, childIdFor } from './parent-core';
+import { actionFor, childIdFor, childIdOf } from './parent-core';
 
 const winA = { name: 'a' };
 const winB = { name: 'b' };
@@ -27,4 +27,17 @@ describe('childIdFor', () => {
     ['kyiv-map', 1, 'kyiv-map'],
     ['<b>', 2, 'event-map-2'],
   ])('%j, %j → %j', (given, n, expected) => expect(childIdFor(given, n)).toBe(expected));
+});
+
+describe('childIdOf', () => {
+  it.each([
+    ['embed.html?date=2025-05-24', null, 1, { id: 'event-map-1', inUrl: false }],
+    ['embed.html?date=2025-05-24', 'kyiv', 1, { id: 'kyiv', inUrl: false }],
+    ['embed.html?childId=em-abc&date=x', 'kyiv', 2, { id: 'em-abc', inUrl: true }],
+    ['embed.html?childId=em%2Dabc#x', null, 2, { id: 'em-abc', inUrl: true }],
+    ['embed.html?childId=%E0%A4%A', null, 3, { id: 'event-map-3', inUrl: true }],
+    ['embed.html?childId=%3Cb%3E', null, 4, { id: 'event-map-4', inUrl: true }],
+  ] as [string, string | null, number, unknown][])('%j (data %j)', (src, data, n, expected) => {
+    expect(childIdOf(src, data, n)).toEqual(expected);
+  });
 });

@@ -36,3 +36,22 @@ export function actionFor<F extends FrameLike>(frames: Iterable<F>, source: unkn
 export function childIdFor(given: string | null, n: number): string {
   return given && /^[\w.:-]{1,100}$/.test(given) ? given : `event-map-${n}`;
 }
+
+/**
+ * The child id of an iframe: the childId already in its URL, else its
+ * data-event-map value, else a numbered one. Never throws (a malformed %-escape
+ * in a pasted URL must not stop the script for the other embeds).
+ */
+export function childIdOf(src: string, dataAttr: string | null, n: number): { id: string; inUrl: boolean } {
+  const m = /[?&]childId=([^&#]*)/.exec(src);
+  if (m) {
+    let v: string | null = null;
+    try {
+      v = decodeURIComponent(m[1]!.replace(/\+/g, ' '));
+    } catch {
+      v = null;
+    }
+    return { id: childIdFor(v, n), inUrl: true };
+  }
+  return { id: childIdFor(dataAttr, n), inUrl: false };
+}

@@ -13,7 +13,7 @@
 //   page can listen per iframe.
 // Iframes added later are picked up (MutationObserver).
 import { pymMessage, withPymParams } from './height-protocol';
-import { actionFor, childIdFor } from './parent-core';
+import { actionFor, childIdOf } from './parent-core';
 
 declare global {
   interface Window {
@@ -51,10 +51,9 @@ const SELECTOR = 'iframe[data-event-map]';
   function setUp(f: HTMLIFrameElement) {
     if (ids.has(f)) return;
     const src = f.getAttribute('src') ?? '';
-    const given = /[?&]childId=([^&#]*)/.exec(src)?.[1] ?? f.getAttribute('data-event-map');
-    const id = childIdFor(given ? decodeURIComponent(given) : null, ++counter);
+    const { id, inUrl } = childIdOf(src, f.getAttribute('data-event-map'), ++counter);
     ids.set(f, id);
-    if (src && !/[?&]childId=/.test(src)) {
+    if (src && !inUrl) {
       f.setAttribute('src', withPymParams(src, id, f.getBoundingClientRect().width || 600));
     }
     f.addEventListener('load', () => sendWidth(f));
