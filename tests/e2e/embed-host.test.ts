@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { launchBrowser } from './browser';
 
 const base = inject('baseUrl');
 const appOrigin = new URL(base).origin;
 const HOST_PAGE = new URL('./pages/host.html', import.meta.url).pathname;
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let server: Server;
@@ -287,6 +289,33 @@ describe('embeds on a host page from another origin', () => {
     await expect.poll(() => app.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext'), { timeout: 60_000 }).toBe(human('2025-05-25'));
     expect(await app.locator('.em-app.embedded').count()).toBe(1);
     await app.close();
+  });
+
+  it('the Embed dialog and an embed page have no serious or critical axe-core violations', async () => {
+    // axe is injected as a script, which the app's CSP rightly blocks: this context bypasses it.
+    const axeCtx = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true, reducedMotion: 'reduce' });
+    axeCtx.on('request', (r) => requests.push(r.url()));
+    try {
+      const run = async (p: Page) => {
+        await p.addScriptTag({ path: axePath });
+        return p.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const r = await axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+      };
+      const app = await axeCtx.newPage();
+      await app.goto(`${base}#date=2025-05-24`);
+      await app.getByRole('button', { name: 'Embed' }).click();
+      await app.getByRole('textbox', { name: /^Iframe/ }).waitFor();
+      expect(await run(app)).toEqual([]);
+      const embed = await axeCtx.newPage();
+      await embed.goto(`${new URL('embed.html', base).href}?date=2025-05-24&show=title,legend,list,controls`);
+      await embed.waitForSelector('.em-app[data-map-ready="true"]', { state: 'attached', timeout: 60_000 });
+      expect(await run(embed)).toEqual([]);
+    } finally {
+      await axeCtx.close();
+    }
   });
 
   it('nothing leaves the two loopback origins, and nothing threw', () => {
