@@ -112,6 +112,13 @@ describe('hostile text in the built app', () => {
         const article = doc.articles.find((a) => a.id === f!.properties.source.article);
         const caption = await panel.locator('figcaption').evaluate((c) => c.textContent ?? '');
         if (article) expect(caption).toContain(article.title);
+        // A 3 000-character word wraps inside the panel; nothing pushes the page sideways.
+        const overflow = await w.page.evaluate(() => {
+          const p = document.querySelector('section.panel')!;
+          const list = document.querySelector('.em-app ul[aria-label^="Events on"]');
+          return { panel: p.scrollWidth - p.clientWidth, list: list ? list.scrollWidth - list.clientWidth : 0, page: document.documentElement.scrollWidth - innerWidth };
+        });
+        expect(overflow, id ?? '').toEqual({ panel: 0, list: 0, page: 0 });
         for (const href of await panel.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
           expect(['http:', 'https:'], href).toContain(new URL(href).protocol);
         panels++;

@@ -39,9 +39,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('hostile articles through npm run data', () => {
   it('build all of them without a failure', () => {
-    expect(run.stderr).toMatch(/13 article\(s\) from 3 file\(s\)/);
+    expect(run.stderr).toMatch(/14 article\(s\) from 4 file\(s\)/);
     expect(run.status).toBe(0);
-    expect(articles.size).toBe(13);
+    expect(articles.size).toBe(14);
   });
 
   it('write a document that validates against the schema', () => {
@@ -67,6 +67,7 @@ describe('hostile articles through npm run data', () => {
     expect(of('data-url')).toEqual(['Odesa@2025-05-24']);
     expect(of('<img src=x onerror="window.__pwned=\'id\'">')).toEqual(['Kyiv@2025-05-20']);
     expect(of('__proto__')).toEqual(['Odesa@2025-05-19']);
+    expect(of('long-words')).toEqual(expect.arrayContaining(['Kyiv@2025-05-24', 'Odesa@2025-05-23']));
   });
 
   it('keep the hostile text as text: markup, bidi and zero-width characters survive unchanged', () => {
