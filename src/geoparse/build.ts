@@ -13,6 +13,7 @@ import { extractEvents, type ArticleReview } from './events/extract.ts';
 import { buildCollection, serialiseCollection, serialiseReview } from './emit/geojson.ts';
 import { writeFileAtomic } from './emit/write.ts';
 import type { PlaceMention } from './types.ts';
+import { withCapitalReferences } from './geoparse.ts';
 import { safeHttpUrl } from '../data/safe-url.ts';
 
 export type Geoparser = (text: string, articleDate: string) => PlaceMention[];
@@ -77,9 +78,13 @@ export interface ArticleOutcome {
   review: ArticleReview;
 }
 
-/** One article through geoparsing and event extraction; every feature validated. */
+/**
+ * One article through geoparsing and event extraction; every feature validated.
+ * Places the text names by role ("the country's capital") join the geoparser's
+ * names here: events may happen there, though they are not toponyms.
+ */
 export function processArticle(article: Article, geoparser: Geoparser): ArticleOutcome {
-  const mentions = geoparser(article.text, article.date);
+  const mentions = withCapitalReferences(article.text, geoparser(article.text, article.date));
   for (const m of mentions)
     if (article.text.slice(m.start, m.end) !== m.surface)
       throw new Error(`geoparser offsets do not match the text at ${m.start}-${m.end} ("${m.surface}")`);

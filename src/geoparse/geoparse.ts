@@ -7,6 +7,7 @@ import { recognise } from './recognise/recognise.ts';
 import { resolveMentions, type Resolved } from './resolve/resolve.ts';
 import { sharedBorder } from './borders/shared-border.ts';
 import { nameKey } from './normalise/normalise.ts';
+import { capitalMentions } from './resolve/coreference.ts';
 
 export type { Gazetteer } from './gazetteer/gazetteer.ts';
 
@@ -21,6 +22,12 @@ export async function loadGazetteer(): Promise<Gazetteer> {
 export interface GeoparseOptions {
   /** ISO date of the article; reserved for date-aware disambiguation. */
   articleDate?: string;
+  /**
+   * Also return places referred to by role ("the Ukrainian capital", "the country's
+   * capital"), marked `coreference: true`; the names inside them ("Ukrainian") are then
+   * left out. Off by default: these are not toponyms (the CLI and the evaluation).
+   */
+  coreference?: boolean;
 }
 
 export function kindOf(p: Place): MentionKind {
@@ -60,7 +67,22 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   const resolved = dropOrphans(resolveMentions(recognise(text, gaz)), gaz);
   const countryCounts = new Map<string, number>();
   for (const r of resolved) if (r.mention.form !== 'border') countryCounts.set(r.place.country, (countryCounts.get(r.place.country) ?? 0) + 1);
-  return resolved.map((r) => (r.mention.form === 'border' ? borderPlace(r, gaz, countryCounts) : toPlaceMention(r)));
+  const mentions = resolved.map((r) => (r.mention.form === 'border' ? borderPlace(r, gaz, countryCounts) : toPlaceMention(r)));
+  return opts.coreference ? withCapitalReferences(text, mentions, gaz) : mentions;
+}
+
+/**
+ * `mentions` plus the capitals the text refers to by role (see resolve/coreference.ts),
+ * in text order; a name inside such a reference ("Ukrainian" in "the Ukrainian capital")
+ * is replaced by it. Idempotent. The gazetteer is loaded only when the text says "capital".
+ */
+export function withCapitalReferences(text: string, mentions: PlaceMention[], gaz?: Gazetteer): PlaceMention[] {
+  if (!/\bcapital(?![\p{L}\d-])/u.test(text)) return mentions;
+  const names = mentions.filter((m) => !m.coreference);
+  const refs = capitalMentions(text, names, gaz ?? (loaded ??= loadGazetteerSync()), { precisionKm });
+  if (!refs.length) return names;
+  const inside = (m: PlaceMention) => refs.some((r) => r.start <= m.start && m.end <= r.end);
+  return [...names.filter((m) => !inside(m)), ...refs].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

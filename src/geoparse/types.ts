@@ -32,6 +32,12 @@ export interface PlaceMention {
   countries?: string[];
   /** True for demonyms and adjectives used as modifiers ("Russian drones"). */
   modifier?: boolean;
+  /**
+   * True for a place referred to by role, not by name ("the Ukrainian capital", "the
+   * country's capital"): resolved from the country it names or the text around it, at
+   * lower confidence. Not a toponym: `geoparse` returns these only when asked.
+   */
+  coreference?: boolean;
   precisionKm: number;
   confidence: number;
   /** Runners-up, best first, for the review report. */

@@ -23,6 +23,7 @@ describe('classifyPlace: the category of the event at a place (real clauses)', (
     ['referring to the 1,000-for-1,000 deal brokered in Turkey.', 'Turkey', 'talks'],
     ['Two people were killed in Kharkiv, the regional governor said.', 'Kharkiv', 'casualties'],
     ['Both were charged with felonious assault and held in the Hamilton County jail.', 'Hamilton County', 'other'],
+    ["The Ukrainian Air Force said 14 Iskander-M/KN-23 ballistic missiles, as well as about 250 Shahed attack drones and various types of drone decoys were used in the overnight attack on May 24, with the country's capital being the primary target.", "the country's capital", 'strike'],
   ];
   it.each(CASES)('%s → %s is %s', (clause, place, want) => {
     expect(classifyPlace(clause, ...at(clause, place)).category).toBe(want);
@@ -44,6 +45,9 @@ describe('isLocus: where something happens vs named in passing', () => {
     ['and the National Guard of Ukraine.”', 'Ukraine', false],
     ['“Ukraine has offered cease-fires many times', 'Ukraine', false],
     ['Enemy targets have been shot down," said the Kyiv regional military administration.', 'Kyiv', false],
+    ["were used in the overnight attack on May 24, with the country's capital being the primary target.", "the country's capital", true],
+    ['Kharkiv was the main target of the overnight barrage.', 'Kharkiv', true],
+    ['Moscow was the first to respond to the proposal.', 'Moscow', false],
   ];
   it.each(CASES)('%s → %s: %s', (clause, place, want) => {
     expect(isLocus(clause, ...at(clause, place))).toBe(want);

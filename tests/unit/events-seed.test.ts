@@ -39,8 +39,29 @@ describe('the seed article, end to end', () => {
     for (const e of hits) {
       expect(e.properties.status).toBe('reported');
       expect(e.properties.place.country).toBe('UA');
-      expect(e.properties.quote).toMatch(re.source.includes('Kup') ? /Kupyansk/ : re.source.includes('Kyiv') ? /Kyiv/ : /Odesa/);
+      // Named, or (Kyiv only) referred to as the capital.
+      expect(e.properties.quote).toContain(e.properties.place.mention);
+      expect(e.properties.place.mention).toMatch(re.source.includes('Kyiv') ? /^(Kyiv|the capital|the country's capital)$/ : re);
     }
+  });
+
+  it("the air-attack figures sentence is a strike at Kyiv, found through \"the country's capital\"", () => {
+    const hits = find((e) => e.properties.quote.startsWith('The Ukrainian Air Force said 14 Iskander-M/KN-23'));
+    expect(hits.map((e) => [e.properties.category, e.properties.date, e.properties.status, e.properties.place.name, e.properties.place.mention, e.properties.place.country, e.properties.place.kind])).toEqual([
+      ['strike', '2025-05-24', 'reported', 'Kyiv', "the country's capital", 'UA', 'city'],
+    ]);
+    expect(hits[0]!.properties.figures).toEqual({ missiles: 14, drones: 250 });
+    const [lon, lat] = hits[0]!.geometry.type === 'Point' ? (hits[0]!.geometry.coordinates as [number, number]) : [0, 0];
+    expect(lat).toBeCloseTo(50.45, 1);
+    expect(lon).toBeCloseTo(30.52, 1);
+    // A place found by role is less certain than a name: below the named Kyiv strike.
+    expect(hits[0]!.properties.confidence).toBeLessThan(0.8);
+  });
+
+  it('"attacks on the capital" is the Kyiv strike too, at low confidence', () => {
+    const hits = find((e) => e.properties.quote.startsWith('It was one of the heaviest attacks on the capital'));
+    expect(hits.map((e) => [e.properties.category, e.properties.date, e.properties.place.name, e.properties.place.mention])).toEqual([['strike', '2025-05-24', 'Kyiv', 'the capital']]);
+    expect(hits[0]!.properties.confidence).toBeLessThan(0.6);
   });
 
   it('Istanbul is talks on 2025-05-16', () => {

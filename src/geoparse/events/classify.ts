@@ -114,14 +114,15 @@ export function primaryCategory(triggers: Trigger[]): Exclude<Category, 'other'>
 // A place is where something happens when a locative preposition governs it
 // ("in Ukraine", "on the port city of Odesa", "in northeastern Ukraine"), when an
 // attack noun or verb takes it as object ("invasion of Ukraine", "struck Kyiv"), or
-// when it is the patient of a passive attack verb ("Kyiv was hit"). Not a locus:
+// when it is the patient of a passive attack verb ("Kyiv was hit") or the target
+// ("with the capital being the primary target"). Not a locus:
 // "sanctions from the US", "exchange with Russia", "Moscow launched", "National Guard of Ukraine".
 const LOCATIVE_BEFORE =
   /\b(?:in|at|on|near|over|across|outside|inside|into|around|toward|towards|throughout|to|within|off)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\p{Ll}][\p{L}-]*|[\p{Lu}][\p{Ll}]+ern)\s+){0,3}?(?:of\s+)?$/u;
 const OBJECT_OF_ATTACK_BEFORE =
   /\b(?:invasion|shelling|bombing|bombardment|siege|occupation|capture|liberation|outskirts|suburbs?|cent(?:er|re)|attacks?|strikes?)\s+(?:of|on|against)\s+$|\b(?:hit|struck|attacked|shelled|bombed|targeted|rocked|pounded|invaded|entered|captured|besieged|visited)\s+$/u;
 const PATIENT_AFTER =
-  /^(?:'s)?\s+(?:was|were|has been|had been|is being|came under)\s+(?:\w+\s+)?(?:hit|struck|attacked|shelled|bombed|targeted|fire|attack)\b/i;
+  /^(?:'s)?\s+(?:(?:was|were|has been|had been|is being|came under)\s+(?:\w+\s+)?(?:hit|struck|attacked|shelled|bombed|targeted|fire|attack)\b|(?:being|was|were|is|became|remained)\s+(?:the|a|an)\s+(?:\w+\s+)?target\b)/i;
 
 /** "In Moscow, the ministry said": a clause that opens with a locative. */
 const OPENING_LOCATIVE = /^\W*(?:In|At|On|Near|Outside|Across|Over|Inside|Around|Throughout|From)\s+(?:the\s+)?$/;

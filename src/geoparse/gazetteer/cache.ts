@@ -31,6 +31,7 @@ interface StoredIndex {
   demonyms: string;
   neighbours: string;
   commonWords: string;
+  capitals: string;
 }
 
 function numbersOf(idx: CompiledIndex): Buffer {
@@ -64,6 +65,7 @@ function toLoaded(stored: StoredIndex, numbers: Uint8Array): LoadedIndex {
     demonyms: stored.demonyms,
     neighbours: stored.neighbours,
     commonWords: stored.commonWords,
+    capitals: stored.capitals,
   };
 }
 
@@ -81,6 +83,7 @@ function stored(idx: CompiledIndex): StoredIndex {
     demonyms: idx.demonyms,
     neighbours: idx.neighbours,
     commonWords: idx.commonWords,
+    capitals: idx.capitals,
   };
 }
 

@@ -20,6 +20,8 @@ export interface LoadedIndex {
   demonyms: string;
   neighbours: string;
   commonWords: string;
+  /** Lines "CC\tid\tname": each country's capital. */
+  capitals: string;
 }
 
 export type PlaceKind = (typeof KIND_CODES)[number];
@@ -54,6 +56,7 @@ export class Gazetteer {
   private readonly foldCache = new Map<string, NameHit[]>();
   private readonly neighbourIndex = new Map<string, string[]>();
   private readonly commonWords: Set<string>;
+  private readonly capitalIndex = new Map<string, { id: number; name: string }>();
 
   constructor(private readonly idx: LoadedIndex) {
     // Postings stay as strings until first use: most names are never looked up.
@@ -63,6 +66,10 @@ export class Gazetteer {
     for (const line of idx.neighbours.split('\n')) {
       const [cc, ns] = line.split('\t');
       if (cc) this.neighbourIndex.set(cc, ns ? ns.split(',') : []);
+    }
+    for (const line of idx.capitals.split('\n')) {
+      const [cc, id, name] = line.split('\t');
+      if (cc && id && name) this.capitalIndex.set(cc, { id: Number(id), name });
     }
     for (const line of idx.demonyms.split('\n')) {
       const t = line.indexOf('\t');
@@ -161,6 +168,12 @@ export class Gazetteer {
   /** Countries sharing a land border with `cc` (ISO alpha-2). */
   neighbours(cc: string): string[] {
     return this.neighbourIndex.get(cc) ?? [];
+  }
+
+  /** The capital city of a country (ISO alpha-2) and its English name ("Kyiv"), if the data have one. */
+  capital(cc: string): { place: Place; name: string } | undefined {
+    const c = this.capitalIndex.get(cc);
+    return c ? { place: this.place(c.id), name: c.name } : undefined;
   }
 
   countryByCode(cc: string): Place | undefined {

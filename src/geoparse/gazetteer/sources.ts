@@ -91,6 +91,7 @@ interface WorldCountry {
   latlng: [number, number];
   area: number;
   demonyms?: { eng?: { m: string; f: string } };
+  capital?: string[];
 }
 
 function plural(demonym: string): string[] {
@@ -271,6 +272,17 @@ export function readNamedRegions(): Entry[] {
     altNames: [],
     demonyms: [],
   }));
+}
+
+/** Each country's capital as world-countries names it (the first, where it lists several), by ISO alpha-2. */
+export function readCapitals(): Map<string, string> {
+  const countries = require('world-countries') as WorldCountry[];
+  const out = new Map<string, string>();
+  for (const c of countries) {
+    const name = c.capital?.[0];
+    if (name && LATIN.test(name)) out.set(c.cca2, name);
+  }
+  return out;
 }
 
 /** Land neighbours of each country, as ISO alpha-2 codes (world-countries' borders). */
