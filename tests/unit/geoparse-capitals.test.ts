@@ -69,6 +69,7 @@ describe('not capital references', () => {
     { name: 'capital gains', text: 'In France, the capital gains tax rose again this year.' },
     { name: 'venture capital', text: 'Ukrainian start-ups raised venture capital in Kyiv and Lviv.' },
     { name: 'Capital One', text: 'Capital One said its offices in Washington were closed. The Capital One arena reopened.' },
+    { name: 'money someone has or raises', text: "The Ohio company had the expertise but didn't have the capital or a location. It hopes to raise the capital by May." },
     { name: 'the capital markets', text: 'Investors in Russia watched the capital markets closely.' },
     { name: 'working capital', text: 'The French company needs more working capital, its chief said.' },
     { name: 'a name right after it', text: 'In Ukraine, sirens sounded in the capital Kyiv and in the capital city of Odesa region.' },

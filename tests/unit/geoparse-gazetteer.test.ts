@@ -88,3 +88,27 @@ describe('SortedLines', () => {
     expect(lines.hasPrefix('kyiv ')).toBe(false);
   });
 });
+
+describe('capitals', () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    ['UA', 'Kyiv', 'PPLC'], // GeoNames calls it Kiev; world-countries' English name is kept
+    ['RU', 'Moscow', 'PPLC'],
+    ['FR', 'Paris', 'PPLC'],
+    ['TR', 'Ankara', 'PPLC'],
+    ['BY', 'Minsk', 'PPLC'],
+    ['KR', 'Seoul', 'PPLC'],
+    ['US', 'Washington D.C.', 'PPLC'],
+    ['IL', 'Jerusalem', 'PPLA'], // world-countries' capital; GeoNames codes it otherwise
+    ['ZA', 'Pretoria', 'PPLC'], // the first of three
+    ['XX', undefined, undefined],
+  ];
+  it.each(cases)('%s → %s', (cc, name, featureCode) => {
+    const c = gaz.capital(cc);
+    expect(c?.name).toBe(name);
+    expect(c?.place.featureCode).toBe(featureCode);
+    if (c) {
+      expect(c.place.country).toBe(cc);
+      expect(c.place.kind).toBe('city');
+    }
+  });
+});

@@ -43,6 +43,10 @@ const FOLLOWERS = new Set(
   suffers shook woke would will could can may might must should did does do got gets next`.split(/\s+/),
 );
 
+/** Verbs whose object "the capital" is money, not a city. */
+const MONEY_VERB_BEFORE =
+  /\b(?:ha(?:ve|s|d|ving)|rais(?:e|es|ed|ing)|lack(?:s|ed|ing)?|need(?:s|ed|ing)?|provid(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|invest(?:s|ed|ing)?|borrow(?:s|ed|ing)?|inject(?:s|ed|ing)?|obtain(?:s|ed|ing)?|put up|come up with|find|found|get|got|spend|spent|return(?:s|ed|ing)? all)\s+(?:all\s+|enough\s+|most\s+|some\s+|of\s+)?$/i;
+
 /**
  * True when the text after "capital" leaves it a noun of its own: the end of the
  * sentence or a clause, a possessive ("the capital's mayor"), or a function word or
@@ -93,6 +97,8 @@ export function findCapitalReferences(text: string, gaz: Gazetteer): CapitalRefe
       form = 'demonym';
     } else if (m[2]) form = 'country';
     else {
+      // Money: "didn't have the capital or a location", "raise the capital needed".
+      if (MONEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       form = 'bare';
       // "the capital of Ukraine": the country is named after it.
       const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})/u.exec(after);
