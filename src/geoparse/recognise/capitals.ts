@@ -38,7 +38,7 @@ const REFERENCE =
 const FOLLOWERS = new Set(
   `was is were has had have and or but nor on in at of since for with from to by into onto against around
   across throughout near under over through during until amid after before as while when where which that who
-  whose being been again itself also too though yet still then now itself early earlier late later last
+  whose being been again also too though yet still then now itself early earlier late later last
   overnight yesterday today tonight this these those remains remained came comes saw sees faced faces suffered
   suffers shook woke would will could can may might must should did does do got gets next`.split(/\s+/),
 );
