@@ -216,6 +216,31 @@ describe('hostile text in the built app', () => {
     await w.ctx.close();
   });
 
+  it('the Embed dialog prints code that parses into exactly an iframe + script and a web component, whatever the hostile state', async () => {
+    const w = await openHostile(`#date=2025-05-24&span=all&sel=${encodeURIComponent('<img src=x onerror=window.__pwned=1>')}`);
+    await mapIdle(w.page);
+    await w.page.getByRole('button', { name: 'Embed' }).click();
+    const areas = w.page.locator('dialog textarea');
+    await expect.poll(() => areas.count()).toBe(2);
+    const [iframeCode, componentCode] = await areas.evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
+    // (Checked before parsing the code below: Chromium reports the parsed snippet's style attribute against the page's policy.)
+    expect((await w.traps()).violations).toEqual([]);
+    const parsed = await w.page.evaluate((codes) => codes.map((c) => {
+      const d = new DOMParser().parseFromString(`<body>${c}</body>`, 'text/html');
+      return Array.from(d.body.querySelectorAll('*')).map((e) => ({ tag: e.tagName.toLowerCase(), attrs: Array.from(e.attributes).map((a) => [a.name, a.value]) }));
+    }), [iframeCode!, componentCode!]);
+    expect(parsed[0]!.map((e) => e.tag)).toEqual(['iframe', 'script']);
+    expect(parsed[1]!.map((e) => e.tag)).toEqual(['link', 'script', 'event-map']);
+    for (const el of parsed.flat())
+      for (const [name, value] of el.attrs) {
+        expect(name).not.toMatch(/^on/i);
+        if (name === 'src' || name === 'href') expect(['http:', 'https:']).toContain(new URL(value!).protocol);
+      }
+    expect(await injectedMarkup(w.page)).toEqual([]);
+    expect((await w.traps()).pwned).toEqual([]);
+    await w.ctx.close();
+  });
+
   it('a data URL from another origin is refused by the policy, and nothing leaves the origin', async () => {
     const w = await openWatched(browser, `${base}?data=${encodeURIComponent('https://evil.example/events.geojson')}`);
     await w.page.getByRole('alert').waitFor({ timeout: 30_000 });
