@@ -255,7 +255,20 @@ function targets(runs: Run[]): string[] {
   return out;
 }
 
+/** `--report [file]`: print the table and targets of an existing results file, run nothing. */
+function report(file: string) {
+  const d = JSON.parse(readFileSync(file, 'utf8')) as { machine: unknown; generated?: string; runs: Run[] };
+  console.log(`${file} (${d.generated ?? ''})\n${JSON.stringify(d.machine)}\n\n${table(d.runs)}\n`);
+  for (const t of targets(d.runs)) console.log(t);
+  console.log(`\n* ratios = baseline ÷ ours over the same steps (a capped baseline's first N steps).`);
+}
+
 async function main() {
+  if (argv.includes('--report')) {
+    const f = arg('report');
+    report(f && !f.startsWith('--') ? resolve(f) : RESULTS);
+    return;
+  }
   const t0 = Date.now();
   console.log('building bench page…');
   await build({ configFile: resolve(ROOT, 'bench/vite.config.ts') });
