@@ -124,6 +124,56 @@ function slot(sorted: readonly { start: number; end: number }[], s: { start: num
  * bare weekday points ("on Friday" is the past Friday unless the verb is future).
  */
 export function findDates(text: string, articleDate: string, opts: { future?: boolean } = {}): DateMention[] {
+  if (text.length <= CHUNK_MAX) return findDatesIn(text, articleDate, opts);
+  // chrono's end-of-period refiner tests the whole text before every date it finds
+  // (a regex ending in `$` over text.slice(0, index)): quadratic on a long article
+  // (400 KB took seconds). Read a long text in chunks cut at paragraph breaks, else
+  // line breaks, sentence ends or spaces; offsets are shifted back to the text's.
+  const out: DateMention[] = [];
+  for (const [start, end] of dateChunks(text)) {
+    for (const d of findDatesIn(text.slice(start, end), articleDate, opts)) out.push({ ...d, start: d.start + start, end: d.end + start });
+  }
+  return out;
+}
+
+/** Texts up to this many characters are read whole; longer ones in chunks of at most this size. */
+export const CHUNK_MAX = 16_384;
+
+// Where a chunk may end, best first: after a blank line, a line break, a sentence end, a space.
+const CUTS = [/\n[ \t]*\r?\n\s*/g, /\n\s*/g, /[.!?]["”’')\]]*\s+/g, /\s+/g];
+
+/**
+ * [start, end) chunks covering `text` in order, each at most CHUNK_MAX long and cut in
+ * its second half at the best kind of boundary found there (a hard cut only in a run
+ * of CHUNK_MAX / 2 characters without a space). Linear in the text's length.
+ */
+export function dateChunks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let p = 0;
+  while (text.length - p > CHUNK_MAX) {
+    const lo = p + CHUNK_MAX / 2;
+    const hi = p + CHUNK_MAX;
+    let cut = hi;
+    // Searched in a slice of the window only: a search running on past it could
+    // scan the rest of the text for every chunk.
+    const window = text.slice(lo, hi);
+    for (const re of CUTS) {
+      let last = -1;
+      re.lastIndex = 0;
+      for (let m; (m = re.exec(window)); ) last = m.index + m[0].length;
+      if (last > 0) {
+        cut = lo + last;
+        break;
+      }
+    }
+    out.push([p, cut]);
+    p = cut;
+  }
+  out.push([p, text.length]);
+  return out;
+}
+
+function findDatesIn(text: string, articleDate: string, opts: { future?: boolean }): DateMention[] {
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;

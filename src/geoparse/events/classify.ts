@@ -37,8 +37,10 @@ const TRIGGERS: [Exclude<Category, 'other'>, RegExp][] = [
   ],
 ];
 
-/** Trigger words in `text` (offsets relative to `text`). */
+/** Trigger words in `text` (offsets relative to `text`), in text order; earlier categories win overlaps. */
 export function findTriggers(text: string): Trigger[] {
+  // Kept sorted; a new trigger's overlap check is a binary search (a linear check
+  // per trigger was quadratic in a long unpunctuated clause).
   const out: Trigger[] = [];
   for (const [category, re] of TRIGGERS) {
     re.lastIndex = 0;
@@ -47,10 +49,31 @@ export function findTriggers(text: string): Trigger[] {
       if (category === 'strike' && /^assault/i.test(m[0]) && /\b(?:felonious|aggravated|sexual|indecent|domestic|criminal|simple|alleged)\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)))
         continue;
       const t = { category, start: m.index, end: m.index + m[0].length };
-      if (!out.some((o) => o.start < t.end && t.start < o.end)) out.push(t);
+      const at = firstEndingAfter(out, t.start);
+      if (at === out.length || out[at]!.start >= t.end) out.splice(at, 0, t);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Index of the first span ending after `x` in spans sorted by position (non-overlapping, so by end too). */
+function firstEndingAfter(sorted: readonly { end: number }[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The triggers within MAX_TRIGGER_DISTANCE of [start, end), in order (triggers sorted, non-overlapping). */
+function near(triggers: Trigger[], start: number, end: number): Trigger[] {
+  const out: Trigger[] = [];
+  for (let k = firstEndingAfter(triggers, start - MAX_TRIGGER_DISTANCE - 1); k < triggers.length && triggers[k]!.start <= end + MAX_TRIGGER_DISTANCE; k++)
+    out.push(triggers[k]!);
+  return out;
 }
 
 const RANK = new Map<Category, number>(TRIGGERS.map(([c], i) => [c, i]));
@@ -75,8 +98,9 @@ export function classifyPlace(
   let bestD = Infinity;
   // Shooting down is what a sentence with both reports: the missiles and drones
   // near the place are the objects of the air defence, not a strike of their own.
-  const defence = triggers.some((t) => t.category === 'air-defense' && distance(t, start, end) <= MAX_TRIGGER_DISTANCE);
-  for (const t of triggers) {
+  const close = near(triggers, start, end);
+  const defence = close.some((t) => t.category === 'air-defense' && distance(t, start, end) <= MAX_TRIGGER_DISTANCE);
+  for (const t of close) {
     if (t.category === 'statement' || (defence && t.category !== 'air-defense')) continue;
     const d = distance(t, start, end);
     if (d > MAX_TRIGGER_DISTANCE) continue;
@@ -90,16 +114,17 @@ export function classifyPlace(
 
 /** "In Moscow, the ministry said …", "… said in Kyiv", "speaking in Istanbul". */
 function framesStatement(clause: string, start: number, end: number): boolean {
-  const before = clause.slice(0, start);
   const after = clause.slice(end);
-  if (/^\W*(?:in|from)\s+$/i.test(before) && /^\s*,/.test(after)) return true;
+  if (/^\W*(?:in|from)\s+$/i.test(clause.slice(0, start)) && /^\s*,/.test(after)) return true;
+  // This test ends at the place: a bounded look-back keeps long clauses linear.
+  const before = clause.slice(Math.max(0, start - 200), start);
   return /\b(?:said|says|told [\p{L} ]{1,30}?|speaking|spoke|announced|stated)\s+(?:in|from|at)\s+$/iu.test(before);
 }
 
 /** The category of the nearest non-statement trigger to a span (e.g. a date), if within reach. */
 export function nearestCategory(triggers: Trigger[], start: number, end: number): Category | undefined {
   let best: Trigger | undefined;
-  for (const t of triggers)
+  for (const t of near(triggers, start, end))
     if (t.category !== 'statement' && distance(t, start, end) <= MAX_TRIGGER_DISTANCE && (!best || distance(t, start, end) < distance(best, start, end)))
       best = t;
   return best?.category;

@@ -101,8 +101,27 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
   const clausesOf = new Map<Sentence, Clause[]>();
   // chrono has a high cost per call: read the dates of the whole text once, then
   // hand each clause the ones inside it (clause-relative offsets).
+  // Everything below walks the article once: the dates, mentions, quotes and clauses
+  // are in text order, so each sentence or clause finds its own by binary search
+  // (filtering every list for every sentence was quadratic on long articles).
   const allDates = findDates(text, articleDate);
-  for (const s of sentences) clausesOf.set(s, splitClauses(text, s).map((c) => makeClause(text, c, articleDate, allDates)));
+  const dateStarts = allDates.map((d) => d.start);
+  for (const s of sentences) clausesOf.set(s, splitClauses(text, s).map((c) => makeClause(text, c, articleDate, allDates, dateStarts)));
+  const byStart = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start || a - b);
+  const mentionStarts = byStart.map((i) => mentions[i]!.start);
+  /** The mentions inside `s`, in the order of `mentions` (as a filter would give them). */
+  const mentionsIn = (s: Span): PlaceMention[] => {
+    const idx: number[] = [];
+    for (let k = lowerBound(mentionStarts, s.start); k < byStart.length && mentionStarts[k]! < s.end; k++)
+      if (mentions[byStart[k]!]!.end <= s.end) idx.push(byStart[k]!);
+    return idx.sort((a, b) => a - b).map((i) => mentions[i]!);
+  };
+  // Quoted spans do not overlap: only the last one starting at or before a mention can hold it.
+  const quoteStarts = quotes.map((q) => q.start);
+  const inQuotes = (m: Span) => {
+    const q = quotes[upperBound(quoteStarts, m.start) - 1];
+    return !!q && q.start <= m.start && m.end <= q.end;
+  };
 
   // First day of each kind of event, for "Day 2 of the swap".
   const firstDay = new Map<Category, string>();
@@ -138,13 +157,15 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
     const sentenceDate = firstOwn ?? inherit(context, text.slice(s.start, s.end));
     const sentenceFactor = firstOwn ? 0.9 : 0.85;
 
-    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const inSentence = mentionsIn(s);
     if (furniture.has(s)) {
       for (const m of inSentence) review.notMapped.push(reviewMention(m, 'in a media caption, not the story'));
       continue;
     }
     const borders = inSentence.filter((m) => m.kind === 'border');
     const kept: Draft[] = [];
+    const keptNames = new Set<string>();
+    const clauseStarts = clauses.map((c) => c.start);
     for (const m of inSentence) {
       const skip = (reason: string) => review.notMapped.push(reviewMention(m, reason));
       const kind = KIND[m.kind];
@@ -164,11 +185,14 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
         skip('part of a border mention');
         continue;
       }
-      if (kept.some((k) => k.mention.name === m.name && k.mention.kind === m.kind)) {
+      const nameKind = `${m.kind}\u0000${m.name}`;
+      if (keptNames.has(nameKind)) {
         skip('named again in the same sentence');
         continue;
       }
-      const clause = clauses.find((c) => m.start >= c.start && m.end <= c.end) ?? clauses[0]!;
+      // Clauses are in order and do not overlap: the last one starting at or before the mention.
+      const at = clauses[upperBound(clauseStarts, m.start) - 1];
+      const clause = at && m.end <= at.end ? at : clauses[0]!;
       const rs = m.start - clause.start;
       const re = m.end - clause.start;
       if (m.kind !== 'border' && !isLocus(clause.text, rs, re)) {
@@ -176,7 +200,7 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
         continue;
       }
       const { category } = classifyPlace(clause.text, rs, re, clause.triggers);
-      const inQuote = quotes.some((q) => q.start <= m.start && m.end <= q.end);
+      const inQuote = inQuotes(m);
       if (inQuote && category === 'other') {
         skip('named in passing in quoted speech');
         continue;
@@ -185,12 +209,13 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
       const d = own ? resolve(own, clause, context.date) : sentenceDate;
       const dateFactor = own ? (own.kind === 'explicit' ? 1 : own.kind === 'relative' ? 0.95 : 0.85) * (own.approximate ? 0.8 : 1) : sentenceFactor;
       kept.push({ sentence: s, clause, mention: m, category, date: d.date, precision: d.precision, dateFactor, inQuote, inferred: false });
+      keptNames.add(nameKind);
     }
     // The country of a city, region or border already in the sentence is not a separate event.
+    const finerCountries = new Set<string>();
+    for (const o of kept) if (o.mention.kind !== 'country') for (const c of [o.mention.country, ...(o.mention.countries ?? [])]) finerCountries.add(c);
     for (const k of kept) {
-      const covered =
-        k.mention.kind === 'country' &&
-        kept.some((o) => o !== k && o.mention.kind !== 'country' && (o.mention.country === k.mention.country || o.mention.countries?.includes(k.mention.country)));
+      const covered = k.mention.kind === 'country' && finerCountries.has(k.mention.country);
       if (covered) review.notMapped.push(reviewMention(k.mention, 'country of a place already in the sentence'));
       else drafts.push(k);
     }
@@ -198,12 +223,18 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
       context = { paragraph: s.paragraph, date: firstOwn.date, precision: firstOwn.precision };
   }
 
-  // A country event is covered by a more specific place with the same category.
+  // A country event is covered by a more specific place with the same category
+  // (the first such place in the article, found through an index by category and country).
+  const finerBy = new Map<string, Draft>();
+  for (const o of drafts)
+    if (o.mention.kind !== 'country')
+      for (const c of [o.mention.country, ...(o.mention.countries ?? [])]) {
+        const key = `${o.category}\u0000${c}`;
+        if (!finerBy.has(key)) finerBy.set(key, o);
+      }
   const located = drafts.filter((d) => {
     if (d.mention.kind !== 'country') return true;
-    const finer = drafts.find(
-      (o) => o.category === d.category && o.mention.kind !== 'country' && (o.mention.country === d.mention.country || o.mention.countries?.includes(d.mention.country)),
-    );
+    const finer = finerBy.get(`${d.category}\u0000${d.mention.country}`);
     if (finer) review.notMapped.push(reviewMention(d.mention, `covered by the ${d.category} event at ${finer.mention.name}`));
     return !finer;
   });
@@ -254,7 +285,13 @@ export function extractEvents(article: Article, mentions: PlaceMention[], border
     if (m.confidence < UNCERTAIN_BELOW) review.uncertain.push(reviewMention(m, 'low confidence'));
     else if (m.confidence < AMBIGUOUS_BELOW && m.alternatives.length > 0) review.uncertain.push(reviewMention(m, 'ambiguous: see the alternatives'));
 
-  const features = [...located, ...inferred].map((d) => toFeature(article, d, border));
+  const figures = new Map<Sentence, Record<string, number>>();
+  const figuresOf = (s: Sentence) => {
+    let f = figures.get(s);
+    if (!f) figures.set(s, (f = sortKeys(extractFigures(text.slice(s.start, s.end)))));
+    return { ...f };
+  };
+  const features = [...located, ...inferred].map((d) => toFeature(article, d, border, figuresOf(d.sentence)));
   features.sort(compareFeatures);
   review.notMapped.sort((a, b) => a.start - b.start || a.end - b.end);
   review.uncertain.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -269,14 +306,33 @@ export function isPageFurniture(sentence: string): boolean {
   return /^(?:VIDEO|WATCH|PHOTOS?|GALLERY|LISTEN|AUDIO|READ MORE|RELATED|ADVERTISEMENT)\b\s*:?/.test(sentence) || /\b\d{1,2}:\d\d(?::\d\d)?\s+\d{1,2}:\d\d/.test(sentence);
 }
 
-function makeClause(text: string, span: Span, articleDate: string, allDates: DateMention[]): Clause {
+/** The first index whose value is >= x (`sorted` ascending). */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose value is > x (`sorted` ascending). */
+function upperBound(sorted: readonly number[], x: number): number {
+  return lowerBound(sorted, x + 1);
+}
+
+function makeClause(text: string, span: Span, articleDate: string, allDates: DateMention[], dateStarts: number[]): Clause {
   const t = text.slice(span.start, span.end);
   const future = FUTURE_RE.test(t);
   const triggers = findTriggers(t);
-  const inside = allDates
-    // A date belongs to the clause it starts in ("May 16 -- the first talks" may be read as one span).
-    .filter((d) => d.start >= span.start && d.start < span.end)
-    .map((d) => ({ ...d, start: d.start - span.start, end: Math.min(d.end, span.end) - span.start }));
+  // A date belongs to the clause it starts in ("May 16 -- the first talks" may be read as one span).
+  const inside: DateMention[] = [];
+  for (let k = lowerBound(dateStarts, span.start); k < allDates.length && allDates[k]!.start < span.end; k++) {
+    const d = allDates[k]!;
+    inside.push({ ...d, start: d.start - span.start, end: Math.min(d.end, span.end) - span.start });
+  }
   // A bare weekday points forward in a future clause: read those clauses again on their own.
   const dates = future && inside.some((d) => d.kind === 'relative') ? findDates(t, articleDate, { future }) : inside;
   return { ...span, text: t, triggers, dates, future, primary: primaryCategory(triggers) };
@@ -319,11 +375,11 @@ const round = (x: number, digits: number) => {
   return Math.round(x * f) / f;
 };
 
-function toFeature(article: Article, d: Draft, border: BorderLookup): EventFeature {
+function toFeature(article: Article, d: Draft, border: BorderLookup, figures: Record<string, number>): EventFeature {
   const m = d.mention;
   const kind = KIND[m.kind]!;
   const s = d.sentence;
-  const status: Status = statusOf(d.date, d.precision, article.date, d.clause.text);
+  const status: Status = statusOf(d.date, d.precision, article.date, d.clause.future);
   const categoryFactor = d.category === 'other' ? 0.5 : d.category === 'statement' ? 0.8 : 1;
   const confidence = round(
     Math.min(1, Math.max(0, m.confidence)) * categoryFactor * d.dateFactor * (d.inQuote ? 0.8 : 1) * (d.inferred ? 0.7 : 1),
@@ -359,7 +415,7 @@ function toFeature(article: Article, d: Draft, border: BorderLookup): EventFeatu
       place,
       quote: article.text.slice(s.start, s.end),
       source: { article: article.id, start: s.start, end: s.end },
-      figures: sortKeys(extractFigures(article.text.slice(s.start, s.end))),
+      figures,
       confidence,
     },
   };

@@ -7,11 +7,12 @@ import { daysBetween } from '../dates/iso.ts';
 /** Events more than this many days before the article are history mentioned in passing. */
 export const BACKGROUND_AFTER_DAYS = 31;
 
-export function statusOf(date: string, precision: DatePrecision, articleDate: string, clause: string): Status {
+/** `clause`: the clause's text, or whether it is in the future tense (FUTURE_RE) when the caller knows. */
+export function statusOf(date: string, precision: DatePrecision, articleDate: string, clause: string | boolean): Status {
   const period = precision === 'day' ? date : precision === 'month' ? date.slice(0, 7) : date.slice(0, 4);
   const own = precision === 'day' ? articleDate : precision === 'month' ? articleDate.slice(0, 7) : articleDate.slice(0, 4);
   if (period > own) return 'planned';
-  if (period === own && FUTURE_RE.test(clause)) return 'planned';
+  if (period === own && (typeof clause === 'boolean' ? clause : FUTURE_RE.test(clause))) return 'planned';
   if (period < own && (precision !== 'day' || daysBetween(date, articleDate) > BACKGROUND_AFTER_DAYS)) return 'background';
   return 'reported';
 }
