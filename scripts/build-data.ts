@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatError } from '../src/geoparse/articles/types.ts';
-import { buildData } from '../src/geoparse/build.ts';
+import { buildData, formatRejected } from '../src/geoparse/build.ts';
 import { geoparse, loadGazetteer } from '../src/geoparse/geoparse.ts';
 
 function usage(message: string): never {
@@ -26,10 +26,12 @@ if (!existsSync(seeds) || !statSync(seeds).isDirectory()) usage(`seeds directory
 const gaz = await loadGazetteer();
 const summary = buildData({ seeds, out, geoparser: (text, articleDate) => geoparse(text, gaz, { articleDate }) });
 for (const e of summary.failed) process.stderr.write(`error: ${formatError(e)}\n`);
+for (const r of summary.rejected) process.stderr.write(`error: ${formatRejected(r)}\n`);
 process.stderr.write(
   `build-data: ${summary.articles} article(s) from ${summary.files} file(s), ${summary.events} event(s), ` +
     `${summary.uncertain} uncertain and ${summary.notMapped} unmapped mention(s) in review.json` +
     (summary.failed.length ? `; ${summary.failed.length} input(s) FAILED (see above)` : '') +
+    (summary.rejected.length ? `; ${summary.rejected.length} event(s) REJECTED by the schema (see above and review.json)` : '') +
     `\n`,
 );
-process.exit(summary.failed.length ? 1 : 0);
+process.exit(summary.failed.length || summary.rejected.length ? 1 : 0);

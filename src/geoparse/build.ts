@@ -26,6 +26,18 @@ export interface BuildSummary {
   uncertain: number;
   notMapped: number;
   failed: ArticleError[];
+  /** Events dropped because they did not match the schema; their articles still built. */
+  rejected: RejectedEvent[];
+}
+
+/** An event that failed the schema or the quote check: skipped, its article kept. */
+export interface RejectedEvent {
+  file: string;
+  line?: number;
+  article: string;
+  /** The feature id. */
+  event: string;
+  reason: string;
 }
 
 /** Read every file in `dir` (not recursive; dot-files skipped), in name order. */
@@ -73,15 +85,24 @@ export function readSeeds(dir: string): { articles: Article[]; errors: ArticleEr
   return { articles: unique, errors, files };
 }
 
+/** The stderr line for a rejected event: `file[:line]: event ID skipped: reason`. */
+export function formatRejected(r: RejectedEvent): string {
+  return `${r.file}${r.line ? `:${r.line}` : ''}: event ${r.event} skipped: ${r.reason}`;
+}
+
 export interface ArticleOutcome {
   features: EventFeature[];
   review: ArticleReview;
+  rejected: RejectedEvent[];
 }
 
 /**
  * One article through geoparsing and event extraction; every feature validated.
  * Places the text names by role ("the country's capital") join the geoparser's
  * names here: events may happen there, though they are not toponyms.
+ * A feature that fails the schema or whose quote is not the text at its offsets is
+ * left out and listed in `rejected`; the article's other events stand. Only a fault
+ * of the whole article (geoparser offsets that do not match the text) throws.
  */
 export function processArticle(article: Article, geoparser: Geoparser): ArticleOutcome {
   const mentions = withCapitalReferences(article.text, geoparser(article.text, article.date));
@@ -89,13 +110,21 @@ export function processArticle(article: Article, geoparser: Geoparser): ArticleO
     if (article.text.slice(m.start, m.end) !== m.surface)
       throw new Error(`geoparser offsets do not match the text at ${m.start}-${m.end} ("${m.surface}")`);
   const { features, review } = extractEvents(article, mentions, sharedBorder);
+  const kept: EventFeature[] = [];
+  const rejected: RejectedEvent[] = [];
+  const reject = (f: EventFeature, reason: string) =>
+    rejected.push({ file: article.file, ...(article.line ? { line: article.line } : {}), article: article.id, event: String(f.id), reason });
   for (const f of features) {
     const p = f.properties;
-    if (article.text.slice(p.source.start, p.source.end) !== p.quote) throw new Error(`quote offsets wrong in ${f.id}`);
+    if (article.text.slice(p.source.start, p.source.end) !== p.quote) {
+      reject(f, 'the quote is not the article text at its offsets');
+      continue;
+    }
     const v = validateFeature(f);
-    if (!v.ok) throw new Error(`event ${f.id} does not match the schema: ${v.errors.join('; ')}`);
+    if (!v.ok) reject(f, `does not match the schema: ${v.errors.join('; ')}`);
+    else kept.push(f);
   }
-  return { features, review };
+  return { features: kept, review, rejected };
 }
 
 export interface BuildOptions {
@@ -107,6 +136,7 @@ export interface BuildOptions {
 export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary {
   const { articles, errors, files } = readSeeds(seeds);
   const failed = [...errors];
+  const rejected: RejectedEvent[] = [];
   const features: EventFeature[] = [];
   const reviews: ArticleReview[] = [];
   const metas: ArticleMeta[] = [];
@@ -115,6 +145,7 @@ export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary
       const r = processArticle(a, geoparser);
       features.push(...r.features);
       reviews.push(r.review);
+      rejected.push(...r.rejected);
       // Only absolute http(s) links reach the data: javascript:, data:, file: and relative URLs are dropped.
       const url = safeHttpUrl(a.url);
       metas.push({ id: a.id, title: a.title, date: a.date, ...(url ? { url } : {}) });
@@ -126,7 +157,7 @@ export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary
   const v = validateCollection(collection);
   if (!v.ok) throw new Error(`events.geojson would not match the schema: ${v.errors.slice(0, 5).join('; ')}`);
   const geojson = serialiseCollection(collection);
-  const review = serialiseReview({ failed, articles: reviews });
+  const review = serialiseReview({ failed, rejected, articles: reviews });
   writeFileAtomic(join(out, 'events.geojson'), geojson);
   writeFileAtomic(join(out, 'review.json'), review);
   return {
@@ -136,5 +167,6 @@ export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary
     uncertain: reviews.reduce((s, r) => s + r.uncertain.length, 0),
     notMapped: reviews.reduce((s, r) => s + r.notMapped.length, 0),
     failed,
+    rejected,
   };
 }

@@ -30,13 +30,18 @@ export function serialiseCollection(c: EventCollection): string {
 export interface ReviewReport {
   /** Articles that could not be read, with the reason. */
   failed: { file: string; line?: number; message: string }[];
+  /** Events left out because they failed the schema (their articles built). */
+  rejected: { file: string; line?: number; article: string; event: string; reason: string }[];
   articles: ArticleReview[];
 }
 
 export function serialiseReview(r: ReviewReport): string {
   const sorted: ReviewReport = {
     failed: [...r.failed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))),
+    rejected: [...r.rejected].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.event, b.event)),
     articles: [...r.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
   return JSON.stringify(sorted, null, 2) + '\n';
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
