@@ -162,3 +162,48 @@ describe('TimeControls', () => {
     expect(h.onmode).toHaveBeenCalledWith('cumulative');
   });
 });
+
+describe('several maps on one page', () => {
+  // Embeds (web components) put several maps in one document: ids and radio groups must be per instance.
+  const today = fixture.features.filter((f) => f.properties.date === '2025-05-24');
+  const ids = (root: ParentNode) => [...root.querySelectorAll('[id]')].map((e) => e.id);
+  it('gives each list, legend, panel and mode group its own ids and names', async () => {
+    const a = render(EventList, { props: { day: d('2025-05-24'), events: today, selected: null, onchoose: vi.fn() } });
+    const b = render(EventList, { props: { day: d('2025-05-23'), events: [], selected: null, onchoose: vi.fn() } });
+    // Each list's region is named by its own heading.
+    const regions = screen.getAllByRole('region');
+    expect(regions.map((r) => r.getAttribute('aria-labelledby'))).toHaveLength(2);
+    expect(within(a.container).getByRole('region', { name: 'Events on 24 May 2025' })).toBeTruthy();
+    expect(within(b.container).getByRole('region', { name: 'Events on 23 May 2025' })).toBeTruthy();
+
+    const l1 = render(Legend, { props: { counts: { strike: 3 }, visible: new Set(['strike'] as const), ontoggle: vi.fn() } });
+    const l2 = render(Legend, { props: { counts: { talks: 1 }, visible: new Set(['talks'] as const), ontoggle: vi.fn() } });
+    expect(within(l1.container).getByRole('region', { name: /^Categories/ })).toBeTruthy();
+    expect(within(l2.container).getByRole('region', { name: /^Categories/ })).toBeTruthy();
+
+    const ev = fixture.features.find((f) => f.id === 'strike-kyiv-0524')!;
+    const other = fixture.features.find((f) => f.properties.place.name !== ev.properties.place.name)!;
+    const p1 = render(EventPanel, { props: { event: ev, article: undefined, samePlace: [], onclose: vi.fn(), onchoose: vi.fn() } });
+    const p2 = render(EventPanel, { props: { event: other, article: undefined, samePlace: [], onclose: vi.fn(), onchoose: vi.fn() } });
+    expect(within(p1.container).getByRole('region').getAttribute('aria-labelledby')).not.toBe(within(p2.container).getByRole('region').getAttribute('aria-labelledby'));
+    expect(within(p2.container).getByRole('region', { name: p2.container.querySelector('h2')!.textContent! })).toBeTruthy();
+
+    const h = { ontoggle: vi.fn(), onstep: vi.fn(), onprev: vi.fn(), onnext: vi.fn(), onrate: vi.fn() };
+    const m1 = vi.fn();
+    const m2 = vi.fn();
+    const t1 = render(TimeControls, { props: { playing: false, rate: 2, mode: 'trail', canPrev: true, canNext: true, ...h, onmode: m1 } });
+    const t2 = render(TimeControls, { props: { playing: false, rate: 2, mode: 'trail', canPrev: true, canNext: true, ...h, onmode: m2 } });
+    const names = [t1, t2].map((t) => new Set([...t.container.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.name)));
+    expect(names.map((n) => n.size)).toEqual([1, 1]);
+    expect([...names[0]!][0]).not.toBe([...names[1]!][0]);
+    // Choosing a mode in the second map leaves the first map's choice ticked.
+    await fireEvent.click(within(t2.container).getByRole('radio', { name: 'Up to day' }));
+    expect(m2).toHaveBeenCalledWith('cumulative');
+    expect((within(t1.container).getByRole('radio', { name: 'Day + trail' }) as HTMLInputElement).checked).toBe(true);
+
+    // No id is used twice in the document.
+    const all = ids(document);
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
