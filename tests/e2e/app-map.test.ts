@@ -205,6 +205,47 @@ describe('the event map in Chromium', () => {
     await close(s);
   });
 
+  it('scroll over the map zooms it in the app; in an embed it scrolls the article and says Ctrl + scroll', async () => {
+    const zoomAfterWheel = async (s: Session, ctrl: boolean) => {
+      const zoom = () => s.page.evaluate(() => (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre.getZoom());
+      const box = (await s.page.locator('.map').boundingBox())!;
+      await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const before = await zoom();
+      if (ctrl) await s.page.keyboard.down('Control');
+      for (let i = 0; i < 3; i++) await s.page.mouse.wheel(0, -240);
+      if (ctrl) await s.page.keyboard.up('Control');
+      await s.page.waitForTimeout(700);
+      await mapIdle(s.page);
+      return { before, after: await zoom() };
+    };
+    const app = await open('#date=2025-05-24');
+    await mapIdle(app.page);
+    const z = await zoomAfterWheel(app, false);
+    expect(z.after, 'the full app zooms on scroll').toBeGreaterThan(z.before + 0.1);
+    expect(await app.page.locator('.maplibregl-cooperative-gesture-screen').count()).toBe(0);
+    await close(app);
+
+    const embed = await open('', { query: 'embed.html?date=2025-05-24', width: 800, height: 900 });
+    await mapIdle(embed.page);
+    const plain = await zoomAfterWheel(embed, false);
+    expect(plain.after, 'a plain scroll leaves the embedded map alone').toBeCloseTo(plain.before, 5);
+    const screen = embed.page.locator('.maplibregl-cooperative-gesture-screen');
+    expect(await screen.locator('.maplibregl-desktop-message').textContent()).toBe('Use Ctrl + scroll to zoom the map');
+    expect(await screen.locator('.maplibregl-mobile-message').textContent()).toBe('Use two fingers to move the map');
+    // Legible: white on a dark veil, in the app's type.
+    const look = await screen.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { color: cs.color, bg: cs.backgroundColor, size: parseFloat(cs.fontSize) };
+    });
+    expect(look.color).toBe('rgb(255, 255, 255)');
+    expect(Number(/[\d.]+\)$/.exec(look.bg)?.[0].slice(0, -1))).toBeGreaterThanOrEqual(0.6);
+    expect(look.size).toBeGreaterThanOrEqual(16);
+    const withCtrl = await zoomAfterWheel(embed, true);
+    expect(withCtrl.after, 'Ctrl + scroll zooms the embedded map').toBeGreaterThan(withCtrl.before + 0.1);
+    expect(embed.errors).toEqual([]);
+    await close(embed);
+  });
+
   it('restores the state from a link, and back/forward walk through it', async () => {
     const s0 = await open('#date=2025-05-24');
     await mapIdle(s0.page);
