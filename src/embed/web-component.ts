@@ -127,6 +127,13 @@ export class EventMapElement extends HTMLElement {
         },
         onselectevent: (id) => this.#emit({ type: 'eventmap:eventSelected', id }),
         onplaying: (playing) => this.#emit({ type: 'eventmap:playing', playing }),
+        // The crash screen's "Try again": a fresh map in this element, never a reload of the host page.
+        onretry: () =>
+          queueMicrotask(() => {
+            if (!this.isConnected) return;
+            this.#unmount();
+            this.#mount();
+          }),
       },
     }) as AppHandle;
   }
