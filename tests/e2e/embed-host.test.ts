@@ -111,6 +111,13 @@ describe('embeds on a host page from another origin', () => {
     expect(await f1.locator('.masthead').count()).toBe(0);
   });
 
+  it('web components on one page: no id twice, each list named by its own heading', async () => {
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(await page.locator('#w1').getByRole('region', { name: `Events on ${human('2025-05-16')}` }).count()).toBe(1);
+    expect(await page.locator('#w2').getByRole('region', { name: `Events on ${human('2025-05-25')}` }).count()).toBe(1);
+  });
+
   it('the maps render in every embed, with MapLibre controls styled inside the web components', async () => {
     // Chromium does not render cross-origin frames that are scrolled away: bring each into view.
     for (const id of ['f1', 'f2']) {
