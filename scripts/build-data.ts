@@ -1,11 +1,10 @@
 // npm run data [-- --seeds DIR --out DIR --jobs N]
 // Rebuilds data/events.geojson and data/review.json from the seed articles, on one
-// worker thread per core (--jobs N to choose; --jobs 1 runs in this thread). The
-// output is byte-identical whatever the number of jobs.
+// worker thread per core (fewer for a small build; --jobs N to choose, --jobs 1 runs
+// in this thread). The output is byte-identical whatever the number of jobs.
 // Messages and the summary go to stderr; exit 1 if any input failed or any event was
 // rejected by the schema, 2 on usage errors.
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatError } from '../src/geoparse/articles/types.ts';
@@ -25,8 +24,9 @@ try {
 const seeds = resolve(values.seeds ?? 'seeds');
 const out = resolve(values.out ?? 'data');
 if (!existsSync(seeds) || !statSync(seeds).isDirectory()) usage(`seeds directory not found: ${values.seeds ?? 'seeds'}`);
-const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) usage(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
+// Default: one worker per core, fewer for a small build (see autoJobs).
+const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) usage(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
 
 const summary = await buildDataParallel({ seeds, out, jobs });
 for (const e of summary.failed) process.stderr.write(`error: ${formatError(e)}\n`);

@@ -157,8 +157,22 @@ export function buildData({ seeds, out, geoparser }: BuildOptions): BuildSummary
 export interface ParallelBuildOptions {
   seeds: string;
   out: string;
-  /** Worker threads; 1 runs in this thread (default: os.availableParallelism()). */
+  /**
+   * Worker threads; 1 runs in this thread. Default: one per core
+   * (os.availableParallelism()), but no more than one per AUTO_CHARS_PER_JOB of text:
+   * starting a worker (tsx, the gazetteer, a cold JIT) costs about a second, more than
+   * a small build takes in one thread.
+   */
   jobs?: number;
+}
+
+/** Text per worker below which the default build uses fewer workers (UTF-16 units). */
+export const AUTO_CHARS_PER_JOB = 512 * 1024;
+
+/** The default number of jobs for these articles (see ParallelBuildOptions.jobs). */
+export function autoJobs(articles: Article[], cores = availableParallelism()): number {
+  const chars = articles.reduce((s, a) => s + a.text.length, 0);
+  return Math.max(1, Math.min(cores, Math.floor(chars / AUTO_CHARS_PER_JOB)));
 }
 
 export interface ParallelBuildSummary extends BuildSummary {
@@ -175,9 +189,9 @@ export interface ParallelBuildSummary extends BuildSummary {
  * Results are merged in article order, so the files are byte-identical to `buildData`'s
  * and to a run with any other number of jobs.
  */
-export async function buildDataParallel({ seeds, out, jobs = availableParallelism() }: ParallelBuildOptions): Promise<ParallelBuildSummary> {
+export async function buildDataParallel({ seeds, out, jobs }: ParallelBuildOptions): Promise<ParallelBuildSummary> {
   const read = readSeeds(seeds);
-  const n = Math.max(1, Math.min(Math.floor(jobs), read.articles.length));
+  const n = Math.max(1, Math.min(Math.floor(jobs ?? autoJobs(read.articles)), read.articles.length));
   if (n === 1) {
     const gaz = await loadGazetteer();
     const summary = writeOutputs(read, read.articles.map((a) => runArticle(a, (text, articleDate) => geoparse(text, gaz, { articleDate }))), out);

@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArticle, type PlacePool } from '../../src/geoparse/parallel/synthetic.ts';
 import { workerBootstrap } from '../../src/geoparse/parallel/pool.ts';
+import { AUTO_CHARS_PER_JOB, autoJobs } from '../../src/geoparse/build.ts';
+import type { Article } from '../../src/geoparse/articles/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const POOL: PlacePool = {
@@ -78,5 +80,17 @@ describe('workerBootstrap', () => {
   it('requires worker.ts through tsx by absolute paths', () => {
     const code = workerBootstrap();
     expect(code).toMatch(/^require\("\/.*tsx\/dist\/cjs\/api\/index\.cjs"\)\.register\(\);\nrequire\("\/.*src\/geoparse\/parallel\/worker\.ts"\);\n$/);
+  });
+});
+
+describe('autoJobs (the default --jobs)', () => {
+  const articles = (n: number, chars: number): Article[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `a${i}`, title: '', date: '2025-05-24', text: 'x'.repeat(chars), file: `a${i}.txt` }));
+  it('runs a small build in this thread and a big one on every core', () => {
+    expect(autoJobs(articles(1, 4000), 8)).toBe(1);
+    expect(autoJobs(articles(100, 3000), 8)).toBe(1);
+    expect(autoJobs(articles(1000, 3000), 2)).toBe(2);
+    expect(autoJobs(articles(1000, 3000), 16)).toBe(Math.floor((1000 * 3000) / AUTO_CHARS_PER_JOB));
+    expect(autoJobs(articles(10_000, 3000), 16)).toBe(16);
   });
 });
