@@ -65,10 +65,10 @@ describe('event schema and the standalone validator', () => {
     ['negative figure', (f) => ((f.properties.figures = { returned: -1 }), f), /\/properties\/figures\/returned: must be >= 0/],
     ['blank id', (f) => ((f.id = '  '), f), /\/id: must match pattern/],
     ['point with one coordinate', (f) => ((f.geometry = { type: 'Point', coordinates: [30] } as never), f), /\/geometry/],
-    ['longitude out of range', (f) => ((f.geometry = { type: 'Point', coordinates: [200, 50] }), f), /\/geometry\/coordinates\/0: must be <= 180/],
-    ['latitude out of range', (f) => ((f.geometry = { type: 'Point', coordinates: [30, -91] }), f), /\/geometry\/coordinates\/1: must be >= -90/],
+    ['longitude out of range', (f) => ((f.geometry = { type: 'Point', coordinates: [200, 50] } as never), f), /\/geometry\/coordinates\/0: must be <= 180/],
+    ['latitude out of range', (f) => ((f.geometry = { type: 'Point', coordinates: [30, -91] } as never), f), /\/geometry\/coordinates\/1: must be >= -90/],
     ['lat/lon swapped past the pole in a border', (f) => ((f.geometry = { type: 'MultiLineString', coordinates: [[[23.6, 51.5], [51.6, 128.1]]] }), f), /\/geometry\/coordinates\/0\/1\/1: must be <= 90/],
-    ['point with four numbers', (f) => ((f.geometry = { type: 'Point', coordinates: [30, 50, 0, 1] }), f), /\/geometry/],
+    ['point with four numbers', (f) => ((f.geometry = { type: 'Point', coordinates: [30, 50, 0, 1] } as never), f), /\/geometry/],
     ['not a feature', () => ({ type: 'Polygon' }), /must have required property/],
   ];
   it.each(BAD)('rejects %s with a message naming the field', (_n, mutate, msg) => {
