@@ -451,10 +451,24 @@ describe('the event map in Chromium', () => {
   });
 
   it('runs with the large-data renderer when asked (?renderer=scale)', async () => {
-    const s = await open('#date=2025-05-24', { query: '?renderer=scale' });
+    const s = await open('#date=2025-05-24&view=30.52,50.45,6', { query: '?renderer=scale' });
     await mapIdle(s.page);
     expect(await s.page.locator('.map').getAttribute('data-renderer')).toBe('scale');
+    // Overlay mode: the events draw on their own canvas above the map, which lets pointer events through.
+    expect(await s.page.locator('canvas.events-scale-overlay').count()).toBe(1);
     expect(await eventList(s.page, '24 May 2025').innerText()).toContain('Kyiv');
+    // Picking works through the overlay: hovering Kyiv names it.
+    const pt = await s.page.evaluate(() => {
+      const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
+      const p = m.project([30.5238, 50.4547]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await s.page.mouse.move(pt.x - 30, pt.y - 30);
+    await s.page.mouse.move(pt.x, pt.y, { steps: 4 });
+    const tip = s.page.getByRole('tooltip');
+    await tip.waitFor({ timeout: 10_000 });
+    expect(await tip.innerText()).toContain('Kyiv');
     await s.page.getByRole('slider', { name: 'Date' }).focus();
     await s.page.keyboard.press('ArrowLeft');
     await mapIdle(s.page);
