@@ -126,7 +126,7 @@ describe('fuzz: recogniser and geoparse() with the real gazetteer', () => {
         const text = `Missiles struck Kyiv. ${w} Then Odesa.`;
         const t0 = performance.now();
         const ms = geoparse(text, gaz);
-        expect(performance.now() - t0).toBeLessThan(2_000);
+        expect(performance.now() - t0).toBeLessThan(5_000);
         checkMentions(text, ms);
       }),
       { seed: 208, numRuns: 20 },
