@@ -48,8 +48,9 @@ export function checkCollection(json: unknown, validate: Validator): { ok: true;
     let r: ValidationResult;
     try {
       r = validate(f);
-      // Real calendar days and on-globe coordinates, which the schema cannot check.
-      const extra = r.ok ? semanticFeatureErrors(f) : [];
+      // Real calendar days and on-globe coordinates: the schema cannot check the
+      // first, and for the second these messages say more than the schema's.
+      const extra = semanticFeatureErrors(f);
       if (extra.length) r = { ok: false, errors: extra };
     } catch (e) {
       r = { ok: false, errors: [`validator failed: ${String(e)}`] };

@@ -7,7 +7,7 @@ import schema from './event.schema.json' with { type: 'json' };
 export function generateValidatorSource(): string {
   // The schema avoids minLength (pattern "\\S" instead): ajv's minLength pulls in a
   // runtime require (ucs2length) that an ES module in the browser cannot load.
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, code: { source: true, esm: true, lines: true } });
   ajv.addSchema(schema);
   const id = schema.$id;
   const code = standaloneCode(ajv, {

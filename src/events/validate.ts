@@ -12,7 +12,19 @@ export type ValidationResult = { ok: true } | { ok: false; errors: string[] };
 
 function run(v: GeneratedValidator, x: unknown): ValidationResult {
   if (v(x)) return { ok: true };
-  return { ok: false, errors: (v.errors ?? []).map(formatError) };
+  return { ok: false, errors: readableErrors(v.errors ?? []) };
+}
+
+/**
+ * Summary lines ("must match \"then\" schema", "must match a schema in anyOf")
+ * say only that a rule failed; keep them only when no specific reason remains.
+ * The geometry rule is an if/then chain on `type` (not a oneOf), so ajv reports
+ * just the branch of the feature's own geometry type.
+ */
+export function readableErrors(errors: readonly AjvError[]): string[] {
+  const summary = new Set(['if', 'oneOf', 'anyOf', 'allOf']);
+  const specific = errors.filter((e) => !summary.has(e.keyword));
+  return [...new Set((specific.length > 0 ? specific : errors).map(formatError))];
 }
 
 /** "/properties/date: must match pattern …" — the path says which field is wrong. */

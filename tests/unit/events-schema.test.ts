@@ -77,8 +77,21 @@ describe('event schema and the standalone validator', () => {
     if (!r.ok) expect(r.errors.join('\n')).toMatch(msg);
   });
 
+  it('a bad coordinate gets one reason, not a report from every geometry type', () => {
+    const cases: { geometry: unknown; errors: string[] }[] = [
+      { geometry: { type: 'Point', coordinates: [30, 95] }, errors: ['/geometry/coordinates/1: must be <= 90'] },
+      { geometry: { type: 'Point', coordinates: ['30', 50] }, errors: ['/geometry/coordinates/0: must be number'] },
+      { geometry: { type: 'MultiLineString', coordinates: [[[1, 2], [3, 'x']]] }, errors: ['/geometry/coordinates/0/1/1: must be number'] },
+      {
+        geometry: { type: 'Circle', coordinates: [1, 2] },
+        errors: ['/geometry/type: must be equal to one of the allowed values ("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon")'],
+      },
+    ];
+    for (const c of cases) expect(validateFeature({ ...good(), geometry: c.geometry })).toEqual({ ok: false, errors: c.errors });
+  });
+
   it('agrees with ajv compiling the schema at runtime', () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false });
     ajv.addSchema(schema);
     const runtime = ajv.getSchema(`${schema.$id}#/definitions/feature`)!;
     for (const [, mutate] of BAD) {

@@ -4,20 +4,17 @@
 export const validateFeature = validate29;
 const schema12 = {"type":"object","required":["type","id","geometry","properties"],"properties":{"type":{"const":"Feature"},"id":{"type":"string","pattern":"\\S"},"geometry":{"$ref":"#/definitions/geometry"},"properties":{"$ref":"#/definitions/properties"}}};
 const pattern0 = new RegExp("\\S", "u");
-const schema13 = {"description":"Point for a city, region or country (a representative point inside it); MultiLineString or LineString for a border; Polygon only where the text names an area.","oneOf":[{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"Point"},"coordinates":{"$ref":"#/definitions/position"}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"LineString"},"coordinates":{"$ref":"#/definitions/lineCoords"}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"MultiLineString"},"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/lineCoords"}}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"Polygon"},"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"MultiPolygon"},"coordinates":{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}}]};
-const schema14 = {"description":"[longitude, latitude] or [longitude, latitude, altitude] in WGS 84; longitude -180..180, latitude -90..90 degrees","anyOf":[{"type":"array","minItems":2,"maxItems":2,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"}]},{"type":"array","minItems":3,"maxItems":3,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"},{"type":"number","description":"altitude in metres"}]}]};
+const schema13 = {"description":"Point for a city, region or country (a representative point inside it); MultiLineString or LineString for a border; Polygon only where the text names an area. The type picks the coordinates rule (if/then), so an error names the one rule that failed.","type":"object","required":["type","coordinates"],"properties":{"type":{"enum":["Point","LineString","MultiLineString","Polygon","MultiPolygon"]}},"allOf":[{"if":{"properties":{"type":{"const":"Point"}}},"then":{"properties":{"coordinates":{"$ref":"#/definitions/position"}}}},{"if":{"properties":{"type":{"const":"LineString"}}},"then":{"properties":{"coordinates":{"$ref":"#/definitions/lineCoords"}}}},{"if":{"properties":{"type":{"const":"MultiLineString"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/lineCoords"}}}}},{"if":{"properties":{"type":{"const":"Polygon"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}},{"if":{"properties":{"type":{"const":"MultiPolygon"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}}}]};
+const schema14 = {"description":"[longitude, latitude] or [longitude, latitude, altitude] in WGS 84; longitude -180..180, latitude -90..90 degrees","type":"array","minItems":2,"maxItems":3,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"},{"type":"number","description":"altitude in metres"}]};
 const schema15 = {"type":"number","minimum":-180,"maximum":180};
 const schema16 = {"type":"number","minimum":-90,"maximum":90};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
 if(Array.isArray(data)){
-if(data.length > 2){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(data.length > 3){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -27,7 +24,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 2){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -107,9 +104,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len0 > 2){
+let data2 = data[2];
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err8 = {instancePath:instancePath+"/2",schemaPath:"#/items/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -118,13 +116,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs9 = errors;
-if(Array.isArray(data)){
-if(data.length > 3){
-const err9 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -133,140 +128,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.length < 3){
-const err10 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-const len1 = data.length;
-if(len1 > 0){
-let data2 = data[0];
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 180 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/longitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data2 < -180 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/longitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/longitude/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(len1 > 1){
-let data3 = data[1];
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 90 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/1",schemaPath:"#/definitions/latitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data3 < -90 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/1",schemaPath:"#/definitions/latitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/1",schemaPath:"#/definitions/latitude/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(len1 > 2){
-let data4 = data[2];
-if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err17 = {instancePath:instancePath+"/2",schemaPath:"#/anyOf/1/items/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var _valid0 = _errs9 === errors;
-valid0 = valid0 || _valid0;
-}
-if(!valid0){
-const err19 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
 validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"array","minItems":2,"items":{"$ref":"#/definitions/position"}};
+const schema17 = {"type":"array","minItems":2,"items":{"$ref":"#/definitions/position"}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -304,7 +170,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"type":"array","minItems":4,"items":{"$ref":"#/definitions/position"}};
+const schema18 = {"type":"array","minItems":4,"items":{"$ref":"#/definitions/position"}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -346,13 +212,13 @@ return errors === 0;
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data.type !== undefined){
+if("Point" !== data.type){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -361,8 +227,33 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.coordinates === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.coordinates !== undefined){
+if(!(validate13(data.coordinates, {instancePath:instancePath+"/coordinates",parentData:data,parentDataProperty:"coordinates",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -371,9 +262,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs8 = errors;
+let valid4 = true;
+const _errs9 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("Point" !== data.type){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "Point"},message:"must be equal to constant"};
+if("LineString" !== data.type){
+const err2 = {};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -383,15 +278,32 @@ vErrors.push(err2);
 errors++;
 }
 }
+}
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.coordinates !== undefined){
-if(!(validate13(data.coordinates, {instancePath:instancePath+"/coordinates",parentData:data,parentDataProperty:"coordinates",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data.coordinates, {instancePath:instancePath+"/coordinates",parentData:data,parentDataProperty:"coordinates",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }
 }
-else {
-const err3 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs11 === errors;
+valid4 = _valid1;
+}
+if(!valid4){
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -400,15 +312,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-}
-const _errs5 = errors;
+const _errs14 = errors;
+let valid7 = true;
+const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data.type !== undefined){
+if("MultiLineString" !== data.type){
+const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -417,99 +327,31 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.coordinates === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
+}
+}
+var _valid2 = _errs15 === errors;
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.coordinates !== undefined){
+let data5 = data.coordinates;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err5 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/2/then/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("LineString" !== data.type){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "LineString"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.coordinates !== undefined){
-if(!(validate15(data.coordinates, {instancePath:instancePath+"/coordinates",parentData:data,parentDataProperty:"coordinates",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs5 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err8 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.coordinates === undefined){
-const err9 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.type !== undefined){
-if("MultiLineString" !== data.type){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "MultiLineString"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.coordinates !== undefined){
-let data5 = data.coordinates;
-if(Array.isArray(data5)){
-if(data5.length < 1){
-const err11 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/2/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -522,81 +364,70 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/2/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/2/then/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err6];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err6);
 }
 errors++;
 }
 }
 }
-else {
-const err13 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid2 = _errs17 === errors;
+valid7 = _valid2;
+}
+if(!valid7){
+const err7 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err7];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err7);
 }
 errors++;
 }
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 2;
-}
-const _errs15 = errors;
+const _errs22 = errors;
+let valid12 = true;
+const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err14 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.coordinates === undefined){
-const err15 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 if(data.type !== undefined){
 if("Polygon" !== data.type){
-const err16 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "Polygon"},message:"must be equal to constant"};
+const err8 = {};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err8];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err8);
 }
 errors++;
 }
 }
+}
+var _valid3 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.coordinates !== undefined){
 let data8 = data.coordinates;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err17 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/3/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err9 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/3/then/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err9];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -609,81 +440,70 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/3/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/3/then/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err10];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err10);
 }
 errors++;
 }
 }
 }
-else {
-const err19 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid3 = _errs25 === errors;
+valid12 = _valid3;
+}
+if(!valid12){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err11];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err11);
 }
 errors++;
 }
-var _valid0 = _errs15 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 3;
-}
-const _errs21 = errors;
+const _errs30 = errors;
+let valid17 = true;
+const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err20 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.coordinates === undefined){
-const err21 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
 if(data.type !== undefined){
 if("MultiPolygon" !== data.type){
-const err22 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "MultiPolygon"},message:"must be equal to constant"};
+const err12 = {};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err12];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err12);
 }
 errors++;
 }
 }
+}
+var _valid4 = _errs31 === errors;
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.coordinates !== undefined){
 let data11 = data.coordinates;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err23 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/4/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err13 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/4/then/properties/coordinates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err13];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -692,12 +512,12 @@ for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(Array.isArray(data12)){
 if(data12.length < 1){
-const err24 = {instancePath:instancePath+"/coordinates/" + i2,schemaPath:"#/oneOf/4/properties/coordinates/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err14 = {instancePath:instancePath+"/coordinates/" + i2,schemaPath:"#/allOf/4/then/properties/coordinates/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err14];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -710,82 +530,95 @@ errors = vErrors.length;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/coordinates/" + i2,schemaPath:"#/oneOf/4/properties/coordinates/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/coordinates/" + i2,schemaPath:"#/allOf/4/then/properties/coordinates/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err15];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err15);
 }
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/coordinates",schemaPath:"#/oneOf/4/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/coordinates",schemaPath:"#/allOf/4/then/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err16];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+var _valid4 = _errs33 === errors;
+valid17 = _valid4;
+}
+if(!valid17){
+const err17 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.coordinates === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coordinates"},message:"must have required property '"+"coordinates"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data14 = data.type;
+if(!(((((data14 === "Point") || (data14 === "LineString")) || (data14 === "MultiLineString")) || (data14 === "Polygon")) || (data14 === "MultiPolygon"))){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema13.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err21];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err21);
 }
 errors++;
-}
-var _valid0 = _errs21 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 4;
-}
-}
-}
-}
-}
-if(!valid0){
-const err28 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
 }
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","required":["id","category","date","datePrecision","status","place","quote","source","figures","confidence"],"properties":{"id":{"type":"string","pattern":"\\S"},"category":{"enum":["strike","air-defense","prisoner-exchange","talks","statement","casualties","other"]},"date":{"$ref":"#/definitions/isoDate","description":"The day the event happened; for month/year precision the first day of the period"},"datePrecision":{"enum":["day","month","year"]},"status":{"enum":["reported","planned","background"]},"place":{"$ref":"#/definitions/place"},"quote":{"type":"string","pattern":"\\S"},"source":{"$ref":"#/definitions/source"},"figures":{"type":"object","additionalProperties":{"type":"number","minimum":0},"propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9]*$"},"description":"Numbers the sentence states: missiles, drones, missilesShotDown, dronesShotDown, injured, killed, returned, prisoners, perSide"},"confidence":{"type":"number","minimum":0,"maximum":1}}};
-const schema22 = {"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"};
-const schema23 = {"type":"object","required":["name","mention","country","kind","precisionKm"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Canonical name from the gazetteer"},"mention":{"type":"string","pattern":"\\S","description":"The words in the text, verbatim"},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2; for a border the first of `countries`"},"countries":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","pattern":"^[A-Z]{2}$"}},"kind":{"enum":["city","region","country","border"]},"geonameid":{"type":"integer","minimum":1},"precisionKm":{"type":"number","minimum":0},"inferred":{"type":"boolean","description":"The sentence names no place; this is the site of the same event named elsewhere in the article"}}};
-const schema24 = {"type":"object","required":["article","start","end"],"properties":{"article":{"type":"string","pattern":"\\S"},"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}},"description":"JavaScript string offsets of `quote` in the article text: text.slice(start, end) === quote"};
+const schema19 = {"type":"object","required":["id","category","date","datePrecision","status","place","quote","source","figures","confidence"],"properties":{"id":{"type":"string","pattern":"\\S"},"category":{"enum":["strike","air-defense","prisoner-exchange","talks","statement","casualties","other"]},"date":{"$ref":"#/definitions/isoDate","description":"The day the event happened; for month/year precision the first day of the period"},"datePrecision":{"enum":["day","month","year"]},"status":{"enum":["reported","planned","background"]},"place":{"$ref":"#/definitions/place"},"quote":{"type":"string","pattern":"\\S"},"source":{"$ref":"#/definitions/source"},"figures":{"type":"object","additionalProperties":{"type":"number","minimum":0},"propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9]*$"},"description":"Numbers the sentence states: missiles, drones, missilesShotDown, dronesShotDown, injured, killed, returned, prisoners, perSide"},"confidence":{"type":"number","minimum":0,"maximum":1}}};
+const schema20 = {"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"};
+const schema21 = {"type":"object","required":["name","mention","country","kind","precisionKm"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Canonical name from the gazetteer"},"mention":{"type":"string","pattern":"\\S","description":"The words in the text, verbatim"},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2; for a border the first of `countries`"},"countries":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","pattern":"^[A-Z]{2}$"}},"kind":{"enum":["city","region","country","border"]},"geonameid":{"type":"integer","minimum":1},"precisionKm":{"type":"number","minimum":0},"inferred":{"type":"boolean","description":"The sentence names no place; this is the site of the same event named elsewhere in the article"}}};
+const schema22 = {"type":"object","required":["article","start","end"],"properties":{"article":{"type":"string","pattern":"\\S"},"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}},"description":"JavaScript string offsets of `quote` in the article text: text.slice(start, end) === quote"};
 const pattern2 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
 const pattern5 = new RegExp("^[A-Z]{2}$", "u");
 const pattern9 = new RegExp("^[a-zA-Z][a-zA-Z0-9]*$", "u");
@@ -922,7 +755,7 @@ errors++;
 if(data.category !== undefined){
 let data1 = data.category;
 if(!(((((((data1 === "strike") || (data1 === "air-defense")) || (data1 === "prisoner-exchange")) || (data1 === "talks")) || (data1 === "statement")) || (data1 === "casualties")) || (data1 === "other"))){
-const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema21.properties.category.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema19.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -960,7 +793,7 @@ errors++;
 if(data.datePrecision !== undefined){
 let data3 = data.datePrecision;
 if(!(((data3 === "day") || (data3 === "month")) || (data3 === "year"))){
-const err15 = {instancePath:instancePath+"/datePrecision",schemaPath:"#/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema21.properties.datePrecision.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/datePrecision",schemaPath:"#/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema19.properties.datePrecision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -973,7 +806,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((data4 === "reported") || (data4 === "planned")) || (data4 === "background"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema21.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1175,7 +1008,7 @@ errors++;
 if(data5.kind !== undefined){
 let data11 = data5.kind;
 if(!((((data11 === "city") || (data11 === "region")) || (data11 === "country")) || (data11 === "border"))){
-const err33 = {instancePath:instancePath+"/place/kind",schemaPath:"#/definitions/place/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err33 = {instancePath:instancePath+"/place/kind",schemaPath:"#/definitions/place/properties/kind/enum",keyword:"enum",params:{allowedValues: schema21.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1630,7 +1463,7 @@ return errors === 0;
 }
 
 export const validateCollection = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://event-map.invalid/schema/events.schema.json","title":"Event map data: a GeoJSON FeatureCollection of news events","description":"data/events.geojson. RFC 7946 FeatureCollection; each Feature is one place where an article reports something happening, with the sentence it comes from. `articles` is a foreign member listing the source articles. The browser validates each feature on its own against #/definitions/feature and skips bad ones.","type":"object","required":["type","features","articles"],"properties":{"type":{"const":"FeatureCollection"},"features":{"type":"array","items":{"$ref":"#/definitions/feature"}},"articles":{"type":"array","items":{"$ref":"#/definitions/article"}}},"definitions":{"isoDate":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"position":{"description":"[longitude, latitude] or [longitude, latitude, altitude] in WGS 84; longitude -180..180, latitude -90..90 degrees","anyOf":[{"type":"array","minItems":2,"maxItems":2,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"}]},{"type":"array","minItems":3,"maxItems":3,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"},{"type":"number","description":"altitude in metres"}]}]},"longitude":{"type":"number","minimum":-180,"maximum":180},"latitude":{"type":"number","minimum":-90,"maximum":90},"lineCoords":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/position"}},"ringCoords":{"type":"array","minItems":4,"items":{"$ref":"#/definitions/position"}},"geometry":{"description":"Point for a city, region or country (a representative point inside it); MultiLineString or LineString for a border; Polygon only where the text names an area.","oneOf":[{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"Point"},"coordinates":{"$ref":"#/definitions/position"}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"LineString"},"coordinates":{"$ref":"#/definitions/lineCoords"}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"MultiLineString"},"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/lineCoords"}}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"Polygon"},"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}},{"type":"object","required":["type","coordinates"],"properties":{"type":{"const":"MultiPolygon"},"coordinates":{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}}]},"place":{"type":"object","required":["name","mention","country","kind","precisionKm"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Canonical name from the gazetteer"},"mention":{"type":"string","pattern":"\\S","description":"The words in the text, verbatim"},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2; for a border the first of `countries`"},"countries":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","pattern":"^[A-Z]{2}$"}},"kind":{"enum":["city","region","country","border"]},"geonameid":{"type":"integer","minimum":1},"precisionKm":{"type":"number","minimum":0},"inferred":{"type":"boolean","description":"The sentence names no place; this is the site of the same event named elsewhere in the article"}}},"source":{"type":"object","required":["article","start","end"],"properties":{"article":{"type":"string","pattern":"\\S"},"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}},"description":"JavaScript string offsets of `quote` in the article text: text.slice(start, end) === quote"},"properties":{"type":"object","required":["id","category","date","datePrecision","status","place","quote","source","figures","confidence"],"properties":{"id":{"type":"string","pattern":"\\S"},"category":{"enum":["strike","air-defense","prisoner-exchange","talks","statement","casualties","other"]},"date":{"$ref":"#/definitions/isoDate","description":"The day the event happened; for month/year precision the first day of the period"},"datePrecision":{"enum":["day","month","year"]},"status":{"enum":["reported","planned","background"]},"place":{"$ref":"#/definitions/place"},"quote":{"type":"string","pattern":"\\S"},"source":{"$ref":"#/definitions/source"},"figures":{"type":"object","additionalProperties":{"type":"number","minimum":0},"propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9]*$"},"description":"Numbers the sentence states: missiles, drones, missilesShotDown, dronesShotDown, injured, killed, returned, prisoners, perSide"},"confidence":{"type":"number","minimum":0,"maximum":1}}},"feature":{"type":"object","required":["type","id","geometry","properties"],"properties":{"type":{"const":"Feature"},"id":{"type":"string","pattern":"\\S"},"geometry":{"$ref":"#/definitions/geometry"},"properties":{"$ref":"#/definitions/properties"}}},"article":{"type":"object","required":["id","title","date"],"properties":{"id":{"type":"string","pattern":"\\S"},"title":{"type":"string"},"date":{"$ref":"#/definitions/isoDate"},"url":{"type":"string"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://event-map.invalid/schema/events.schema.json","title":"Event map data: a GeoJSON FeatureCollection of news events","description":"data/events.geojson. RFC 7946 FeatureCollection; each Feature is one place where an article reports something happening, with the sentence it comes from. `articles` is a foreign member listing the source articles. The browser validates each feature on its own against #/definitions/feature and skips bad ones.","type":"object","required":["type","features","articles"],"properties":{"type":{"const":"FeatureCollection"},"features":{"type":"array","items":{"$ref":"#/definitions/feature"}},"articles":{"type":"array","items":{"$ref":"#/definitions/article"}}},"definitions":{"isoDate":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"position":{"description":"[longitude, latitude] or [longitude, latitude, altitude] in WGS 84; longitude -180..180, latitude -90..90 degrees","type":"array","minItems":2,"maxItems":3,"items":[{"$ref":"#/definitions/longitude"},{"$ref":"#/definitions/latitude"},{"type":"number","description":"altitude in metres"}]},"longitude":{"type":"number","minimum":-180,"maximum":180},"latitude":{"type":"number","minimum":-90,"maximum":90},"lineCoords":{"type":"array","minItems":2,"items":{"$ref":"#/definitions/position"}},"ringCoords":{"type":"array","minItems":4,"items":{"$ref":"#/definitions/position"}},"geometry":{"description":"Point for a city, region or country (a representative point inside it); MultiLineString or LineString for a border; Polygon only where the text names an area. The type picks the coordinates rule (if/then), so an error names the one rule that failed.","type":"object","required":["type","coordinates"],"properties":{"type":{"enum":["Point","LineString","MultiLineString","Polygon","MultiPolygon"]}},"allOf":[{"if":{"properties":{"type":{"const":"Point"}}},"then":{"properties":{"coordinates":{"$ref":"#/definitions/position"}}}},{"if":{"properties":{"type":{"const":"LineString"}}},"then":{"properties":{"coordinates":{"$ref":"#/definitions/lineCoords"}}}},{"if":{"properties":{"type":{"const":"MultiLineString"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/lineCoords"}}}}},{"if":{"properties":{"type":{"const":"Polygon"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}},{"if":{"properties":{"type":{"const":"MultiPolygon"}}},"then":{"properties":{"coordinates":{"type":"array","minItems":1,"items":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ringCoords"}}}}}}]},"place":{"type":"object","required":["name","mention","country","kind","precisionKm"],"properties":{"name":{"type":"string","pattern":"\\S","description":"Canonical name from the gazetteer"},"mention":{"type":"string","pattern":"\\S","description":"The words in the text, verbatim"},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2; for a border the first of `countries`"},"countries":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"string","pattern":"^[A-Z]{2}$"}},"kind":{"enum":["city","region","country","border"]},"geonameid":{"type":"integer","minimum":1},"precisionKm":{"type":"number","minimum":0},"inferred":{"type":"boolean","description":"The sentence names no place; this is the site of the same event named elsewhere in the article"}}},"source":{"type":"object","required":["article","start","end"],"properties":{"article":{"type":"string","pattern":"\\S"},"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}},"description":"JavaScript string offsets of `quote` in the article text: text.slice(start, end) === quote"},"properties":{"type":"object","required":["id","category","date","datePrecision","status","place","quote","source","figures","confidence"],"properties":{"id":{"type":"string","pattern":"\\S"},"category":{"enum":["strike","air-defense","prisoner-exchange","talks","statement","casualties","other"]},"date":{"$ref":"#/definitions/isoDate","description":"The day the event happened; for month/year precision the first day of the period"},"datePrecision":{"enum":["day","month","year"]},"status":{"enum":["reported","planned","background"]},"place":{"$ref":"#/definitions/place"},"quote":{"type":"string","pattern":"\\S"},"source":{"$ref":"#/definitions/source"},"figures":{"type":"object","additionalProperties":{"type":"number","minimum":0},"propertyNames":{"pattern":"^[a-zA-Z][a-zA-Z0-9]*$"},"description":"Numbers the sentence states: missiles, drones, missilesShotDown, dronesShotDown, injured, killed, returned, prisoners, perSide"},"confidence":{"type":"number","minimum":0,"maximum":1}}},"feature":{"type":"object","required":["type","id","geometry","properties"],"properties":{"type":{"const":"Feature"},"id":{"type":"string","pattern":"\\S"},"geometry":{"$ref":"#/definitions/geometry"},"properties":{"$ref":"#/definitions/properties"}}},"article":{"type":"object","required":["id","title","date"],"properties":{"id":{"type":"string","pattern":"\\S"},"title":{"type":"string"},"date":{"$ref":"#/definitions/isoDate"},"url":{"type":"string"}}}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1740,7 +1573,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"type":"object","required":["id","title","date"],"properties":{"id":{"type":"string","pattern":"\\S"},"title":{"type":"string"},"date":{"$ref":"#/definitions/isoDate"},"url":{"type":"string"}}};
+const schema23 = {"type":"object","required":["id","title","date"],"properties":{"id":{"type":"string","pattern":"\\S"},"title":{"type":"string"},"date":{"$ref":"#/definitions/isoDate"},"url":{"type":"string"}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
