@@ -1,5 +1,7 @@
 // One page, three ways of moving a time window over the same events, chosen by
-// ?method=ours|setFilter|setData&data=<base url without extension>&day=<start day>.
+// ?method=ours|ours-layer|setFilter|setData|dayLayers&evb=…&geojson=…&day=<start day>.
+// ours = the app's large-data renderer in overlay mode (what the app uses);
+// ours-layer = the same renderer as a MapLibre custom layer inside the map's frame.
 // The runner (scripts/bench/run.ts) drives window.__bench.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibreMap, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type MapSourceDataEvent, type StyleSpecification } from 'maplibre-gl';
@@ -15,7 +17,7 @@ import type { TimeView } from '../src/map/renderer';
 
 setWorkerUrl(workerUrl);
 
-type Method = 'ours' | 'ours-overlay' | 'setFilter' | 'setData' | 'dayLayers';
+type Method = 'ours' | 'ours-layer' | 'setFilter' | 'setData' | 'dayLayers';
 const q = new URLSearchParams(location.search);
 const method = (q.get('method') ?? 'ours') as Method;
 const evbUrl = q.get('evb') ?? 'data/events-10000-s1.evb';
@@ -162,7 +164,7 @@ const mapLoaded = new Promise<void>((r) => map.once('load', () => r()));
 const hud = document.getElementById('hud')!;
 
 async function main() {
-  const setups: Record<Method, () => Promise<Impl>> = { ours: () => setupOurs(false), 'ours-overlay': () => setupOurs(true), setFilter: setupSetFilter, setData: setupSetData, dayLayers: setupDayLayers };
+  const setups: Record<Method, () => Promise<Impl>> = { ours: () => setupOurs(true), 'ours-layer': () => setupOurs(false), setFilter: setupSetFilter, setData: setupSetData, dayLayers: setupDayLayers };
   const impl = await setups[method]();
   // The map may already be idle (overlay mode adds nothing to it): ask for a frame.
   const first = idle();
