@@ -58,3 +58,34 @@ export function domainHidesEvents(domain: Domain, events: readonly DayEvent[]): 
 export function clampDay(day: number, domain: Domain): number {
   return Math.min(domain.end, Math.max(domain.start, Math.round(day)));
 }
+
+/**
+ * storyDomain from per-day counts instead of one entry per event (large data:
+ * O(days), not O(events)). `story[k]` counts day dayMin + k's non-background
+ * events, `all[k]` all of them; gives exactly storyDomain's answer on the same events.
+ */
+export function storyDomainOfDayCounts(dayMin: number, story: ArrayLike<number>, all: ArrayLike<number>, gap = CLUSTER_GAP_DAYS): Domain | null {
+  let anyStory = false;
+  let any = false;
+  for (let k = 0; k < all.length; k++) {
+    if (story[k]! > 0) anyStory = true;
+    if (all[k]! > 0) any = true;
+  }
+  if (!any) return null;
+  const w = anyStory ? story : all;
+  let best: { start: number; end: number; count: number } | null = null;
+  let cur: { start: number; end: number; count: number } | null = null;
+  for (let k = 0; k < w.length; k++) {
+    const n = w[k]!;
+    if (n === 0) continue;
+    const d = dayMin + k;
+    // Adding a day's events one by one or all at once ends in the same state: the
+    // count only grows within a cluster, so the last comparison decides.
+    if (!cur || d - cur.end > gap) cur = { start: d, end: d, count: n };
+    else cur = { start: cur.start, end: d, count: cur.count + n };
+    if (!best || cur.count >= best.count) best = { ...cur };
+  }
+  const b = best!;
+  const pad = Math.max(2, Math.round((b.end - b.start) * 0.1));
+  return { start: b.start - pad, end: b.end + pad };
+}

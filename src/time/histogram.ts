@@ -80,3 +80,14 @@ export function dayTicks(domain: Domain, count = 6): Tick[] {
     return { day, label };
   });
 }
+
+/** binDays from per-day counts (`perDay(day)` events on that day): O(days in the domain), for large data. */
+export function binDayCounts(perDay: (day: number) => number, domain: Domain, unit: BinUnit = binUnitFor(domain)): Bin[] {
+  const bins = binDays([], domain, unit);
+  for (const b of bins) {
+    let n = 0;
+    for (let d = b.start; d < b.end; d++) n += perDay(d);
+    b.count = n;
+  }
+  return bins;
+}

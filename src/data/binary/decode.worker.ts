@@ -10,7 +10,7 @@ self.onmessage = async (ev: MessageEvent<LoadRequest>) => {
   const t0 = performance.now();
   try {
     const res = await fetch(ev.data.url);
-    if (!res.ok) throw new Error(`${ev.data.url}: HTTP ${res.status}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
     const buf = await res.arrayBuffer();
     const t1 = performance.now();
     const columns = decode(buf);

@@ -5,6 +5,8 @@
 // Uint32 per day) determines it and decode expands it.
 // 1M events ≈ 23 MB here against ≈ 400 MB of GeoJSON.
 import type { EventColumns, PlaceRow } from '../../map/scale/columns';
+import { CATEGORIES, STATUSES } from '../../events/types';
+import { parseDetailsRef, type DetailsRef } from './details';
 
 export const MAGIC = 'EVB1';
 export const FORMAT_VERSION = 1;
@@ -32,6 +34,11 @@ export interface Header {
   places: [string, string, number | null][];
   figureKeys: string[];
   columns: ColumnEntry[];
+  /**
+   * Optional (added within version 1; readers ignore unknown members): the
+   * details sidecar folder relative to this file, see ./details.ts.
+   */
+  details?: DetailsRef;
 }
 
 const BYTES: Record<ColumnType, number> = { u8: 1, u32: 4, f32: 4 };
@@ -66,6 +73,7 @@ export function encode(c: EventColumns): Uint8Array {
     columns: [],
   };
   if (!c.idNum) header.idList = c.idList ?? [];
+  if (c.details) header.details = { path: c.details.path, chunkSize: c.details.chunkSize };
   // The header holds the column offsets, which depend on the header's own length:
   // lay out with a guess, then redo until the length is stable (converges in ≤ 2 rounds).
   let headerBytes = new Uint8Array(0);
@@ -102,12 +110,23 @@ function isLittleEndian(): boolean {
 }
 
 export function readHeader(buf: ArrayBuffer): Header {
+  if (buf.byteLength < 8) throw new Error(`not an ${MAGIC} file (${buf.byteLength} bytes)`);
   const u8 = new Uint8Array(buf);
   const magic = new TextDecoder().decode(u8.subarray(0, 4));
   if (magic !== MAGIC) throw new Error(`not an ${MAGIC} file (magic ${JSON.stringify(magic)})`);
   const len = new DataView(buf).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(u8.subarray(8, 8 + len))) as Header;
-  if (header.version !== FORMAT_VERSION) throw new Error(`unsupported ${MAGIC} version ${header.version}`);
+  if (8 + len > buf.byteLength) throw new Error('truncated: the header runs past the end of the file');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(u8.subarray(8, 8 + len))) as Header;
+  } catch {
+    throw new Error('the header is not valid JSON');
+  }
+  if (typeof header !== 'object' || header === null) throw new Error('the header is not an object');
+  if (header.version !== FORMAT_VERSION) throw new Error(`unsupported ${MAGIC} version ${String(header.version)} (this app reads version ${FORMAT_VERSION})`);
+  const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (!whole(header.count) || !Number.isInteger(header.dayMin) || !whole(header.dayCount) || header.dayCount > 65535) throw new Error('the header has bad counts');
+  if (!Array.isArray(header.columns) || !Array.isArray(header.places) || !Array.isArray(header.figureKeys) || typeof header.idPrefix !== 'string') throw new Error('the header is incomplete');
   return header;
 }
 
@@ -117,7 +136,9 @@ export function decode(buf: ArrayBuffer): EventColumns {
   const view = (name: ColumnName) => {
     const e = h.columns.find((c) => c.name === name);
     if (!e) return null;
-    if (e.offset + e.length * BYTES[e.type] > buf.byteLength) throw new Error(`column ${name} runs past the end of the file`);
+    if (!Number.isInteger(e.offset) || !Number.isInteger(e.length) || e.offset < 0 || e.length < 0 || !(e.type in BYTES)) throw new Error(`column ${name} has a bad position`);
+    if (e.offset % BYTES[e.type] !== 0) throw new Error(`column ${name} is misaligned`);
+    if (e.offset + e.length * BYTES[e.type] > buf.byteLength) throw new Error(`truncated: column ${name} runs past the end of the file`);
     if (e.type === 'u8') return new Uint8Array(buf, e.offset, e.length);
     if (e.type === 'u32') return new Uint32Array(buf, e.offset, e.length);
     return new Float32Array(buf, e.offset, e.length);
@@ -129,9 +150,15 @@ export function decode(buf: ArrayBuffer): EventColumns {
   };
   const dayStart = need('dayStart', Uint32Array);
   if (dayStart.length !== h.dayCount + 1 || dayStart[h.dayCount] !== h.count) throw new Error('day index does not match the event count');
-  const places: PlaceRow[] = h.places.map(([name, country, g]) => (g === null ? { name, country } : { name, country, geonameid: g }));
+  for (let k = 0; k < h.dayCount; k++) if (dayStart[k]! > dayStart[k + 1]!) throw new Error('the day index is not sorted');
+  const places: PlaceRow[] = h.places.map((row) => {
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') throw new Error('the places table is malformed');
+    const [name, country, g] = row;
+    return typeof g === 'number' ? { name, country, geonameid: g } : { name, country };
+  });
   const idNum = view('idNum');
-  return {
+  if (!(idNum instanceof Uint32Array) && !(Array.isArray(h.idList) && h.idList.length === h.count)) throw new Error('the file has no ids');
+  const c: EventColumns = {
     count: h.count,
     dayMin: h.dayMin,
     dayCount: h.dayCount,
@@ -149,8 +176,26 @@ export function decode(buf: ArrayBuffer): EventColumns {
     figureKeys: h.figureKeys,
     idPrefix: h.idPrefix,
     idNum: idNum instanceof Uint32Array ? idNum : null,
-    idList: h.idList ?? null,
+    idList: idNum instanceof Uint32Array ? null : h.idList!.map(String),
   };
+  const details = parseDetailsRef(h.details);
+  if (details) c.details = details;
+  checkColumns(c);
+  return c;
+}
+
+/** Every per-event column has `count` entries and every code points into its table (untrusted files). */
+function checkColumns(c: EventColumns): void {
+  for (const k of ['x', 'y', 'cat', 'status', 'size', 'place', 'figKey', 'figVal'] as const) {
+    if (c[k].length !== c.count) throw new Error(`column ${k} has ${c[k].length} entries for ${c.count} events`);
+  }
+  if (c.idNum && c.idNum.length !== c.count) throw new Error('column idNum does not match the event count');
+  const nc = CATEGORIES.length, ns = STATUSES.length, np = c.places.length, nf = c.figureKeys.length;
+  for (let i = 0; i < c.count; i++) {
+    if (c.cat[i]! >= nc || c.status[i]! >= ns || c.place[i]! >= np || (c.figKey[i]! !== 255 && c.figKey[i]! >= nf)) {
+      throw new Error(`event ${i} has an unknown category, status, place or figure code`);
+    }
+  }
 }
 
 export function expandDays(dayStart: Uint32Array, count: number): Uint16Array {

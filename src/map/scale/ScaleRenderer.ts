@@ -4,7 +4,7 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { CATEGORIES, type Category } from '../../events/types';
 import type { EventRenderer, TimeView } from '../renderer';
-import { dayCategoryCounts, countInWindow, idOf, indexById, mercatorX, mercatorY, type EventColumns } from './columns';
+import { dayCategoryCounts, countInWindow, idOf, indexOfId, mercatorX, mercatorY, type EventColumns } from './columns';
 import { buildGrid, queryGrid, type PickGrid } from './grid';
 import { dayWindow, rangeOfWindow, type DayWindow, type IndexRange } from './window';
 import { pointVertexSource, POINT_FRAGMENT, verifyVertexSource, VERIFY_FRAGMENT } from './shaders';
@@ -65,7 +65,6 @@ export class ScaleRenderer implements EventRenderer {
   readonly columns: EventColumns;
   private grid: PickGrid | null;
   private counts: Uint32Array;
-  private ids: Map<string, number> | null = null;
   private map: MapLibreMap | null = null;
   private view: TimeView;
   private mask = (1 << CATEGORIES.length) - 1;
@@ -198,8 +197,7 @@ export class ScaleRenderer implements EventRenderer {
   setSelected(id: string | null): void {
     if (id === null) this.selected = -1;
     else {
-      this.ids ??= indexById(this.columns);
-      this.selected = this.ids.get(id) ?? -1;
+      this.selected = indexOfId(this.columns, id);
     }
     this.invalidate();
   }

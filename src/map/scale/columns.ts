@@ -4,6 +4,7 @@
 import { CATEGORIES, STATUSES, type Category, type EventFeature, type Status } from '../../events/types';
 import { dayFromIso } from './day';
 import { buildDayStart } from './window';
+import type { DetailsRef } from '../../data/binary/details';
 
 export interface PlaceRow {
   name: string;
@@ -38,6 +39,8 @@ export interface EventColumns {
   idPrefix: string;
   idNum: Uint32Array | null;
   idList: string[] | null;
+  /** EVB1 only: where the details sidecar (quotes, sources) lives, see src/data/binary/details.ts. */
+  details?: DetailsRef;
 }
 
 export function idOf(c: EventColumns, i: number): string {
@@ -50,6 +53,50 @@ export function indexById(c: EventColumns): Map<string, number> {
   const m = new Map<string, number>();
   for (let i = 0; i < c.count; i++) m.set(idOf(c, i), i);
   return m;
+}
+
+const idIndexes = new WeakMap<EventColumns, (id: string) => number>();
+
+/**
+ * Index of an id, or -1. Built once per columns object on first use and shared by
+ * the renderer and the app: numeric ids sort into one Float64Array (id · 2^k + index,
+ * binary-searched; 8 bytes an event instead of a million-entry Map), other ids a Map.
+ */
+export function indexOfId(c: EventColumns, id: string): number {
+  let find = idIndexes.get(c);
+  if (!find) {
+    find = buildIdIndex(c);
+    idIndexes.set(c, find);
+  }
+  return find(id);
+}
+
+function buildIdIndex(c: EventColumns): (id: string) => number {
+  const nums = c.idNum;
+  const shift = Math.pow(2, Math.ceil(Math.log2(c.count + 1)));
+  if (!nums || 0xffffffff * shift + shift >= Number.MAX_SAFE_INTEGER) {
+    const m = indexById(c);
+    return (id) => m.get(id) ?? -1;
+  }
+  const keys = new Float64Array(c.count);
+  for (let i = 0; i < c.count; i++) keys[i] = nums[i]! * shift + i;
+  keys.sort();
+  const prefix = c.idPrefix;
+  return (id) => {
+    if (!id.startsWith(prefix)) return -1;
+    const tail = id.slice(prefix.length);
+    if (!/^(0|[1-9]\d*)$/.test(tail)) return -1;
+    const v = Number(tail);
+    let lo = 0, hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < v * shift) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= keys.length) return -1;
+    const k = keys[lo]!;
+    return Math.floor(k / shift) === v ? k - v * shift : -1;
+  };
 }
 
 export function lngLatOf(c: EventColumns, i: number): [number, number] {
