@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFeature } from '../events/types';
-import { chooseRendererKind, MAX_DAY_LAYER_DAYS, MAX_DAY_LAYER_EVENTS } from './choose-renderer';
+import { columnsFromFeatures } from './scale/columns';
+import { chooseRendererFor, chooseRendererKind, MAX_DAY_LAYER_DAYS, MAX_DAY_LAYER_EVENTS } from './choose-renderer';
 
 function events(n: number, days: number): EventFeature[] {
   return Array.from({ length: n }, (_, i) => {
@@ -19,4 +20,16 @@ describe('chooseRendererKind', () => {
   ];
   for (const c of cases) it(c.name, () => expect(chooseRendererKind(events(c.n, c.days))).toBe(c.expected));
   it('can be forced', () => expect(chooseRendererKind(events(16, 4), 'scale')).toBe('scale'));
+});
+
+describe('chooseRendererFor', () => {
+  it('features: by size, as chooseRendererKind', () => {
+    expect(chooseRendererFor({ kind: 'features', features: events(16, 4) })).toBe('day-layers');
+    expect(chooseRendererFor({ kind: 'features', features: events(500, MAX_DAY_LAYER_DAYS + 1) })).toBe('scale');
+  });
+  it('columns: always the large-data renderer, even when day layers are asked for', () => {
+    const columns = columnsFromFeatures([]);
+    expect(chooseRendererFor({ kind: 'columns', columns })).toBe('scale');
+    expect(chooseRendererFor({ kind: 'columns', columns }, 'day-layers')).toBe('scale');
+  });
 });

@@ -9,8 +9,7 @@ import { columnsFromFeatures, idOf } from '../../src/map/scale/columns';
 import { decode, encode } from '../../src/data/binary/format';
 import { buildDetailsChunks, detailsFolderFor } from '../../src/data/binary/details';
 import { parseIsoDay } from '../../src/time/days';
-import { storyDomain } from '../../src/time/domain';
-import { storyDomainOfDayCounts } from '../../src/time/domain';
+import { storyDomain, storyDomainOfDayCounts } from '../../src/time/domain';
 
 const PLACES = {
   kyiv: { name: 'Kyiv', country: 'UA', lon: 30.52, lat: 50.45 },
@@ -134,8 +133,8 @@ describe('storyDomainOfDayCounts', () => {
       const story = new Uint32Array(400);
       const all = new Uint32Array(400);
       for (const e of evs) {
-        all[e.day - 100]++;
-        if (e.status !== 'background') story[e.day - 100]++;
+        all[e.day - 100] = all[e.day - 100]! + 1;
+        if (e.status !== 'background') story[e.day - 100] = story[e.day - 100]! + 1;
       }
       expect(storyDomainOfDayCounts(100, story, all)).toEqual(storyDomain(evs));
     }
