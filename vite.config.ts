@@ -6,29 +6,42 @@ import { cspPlugin } from './src/security/vite-csp.ts';
 import { embedBuilds } from './src/embed/vite-embed-builds.ts';
 
 /**
- * Serves `data/*.geojson` at ./data/ in dev and copies them into dist/data
- * at build, so the app loads `./data/events.geojson` from its own origin.
- * EVENTMAP_DATA_DIR points it at another folder (the e2e setup uses the
- * fixture when the real data cannot be built).
+ * Serves `data/*.geojson` and `data/*.evb` (with each .evb's details folder
+ * `<name>.evb.details/*.json`, see src/data/binary/details.ts) at ./data/ in dev
+ * and copies them into dist/data at build, so the app loads its events from its
+ * own origin. EVENTMAP_DATA_DIR points it at another folder (the e2e setup uses
+ * the fixture when the real data cannot be built).
  */
 function eventData(): Plugin {
   const dir = resolve(import.meta.dirname, process.env.EVENTMAP_DATA_DIR ?? 'data');
-  const files = () =>
-    existsSync(dir) ? readdirSync(dir).filter((f) => /\.geojson$/.test(f) && statSync(join(dir, f)).isFile()) : [];
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  const files = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(geojson|evb)$/.test(f) && isFile(join(dir, f))) : []);
+  /** Relative paths of every file to serve: data files and the chunks of each .evb's details folder. */
+  const allFiles = () => {
+    const out: string[] = [];
+    for (const f of files()) {
+      out.push(f);
+      const details = join(dir, `${f}.details`);
+      if (!f.endsWith('.evb') || !existsSync(details) || !statSync(details).isDirectory()) continue;
+      for (const c of readdirSync(details).sort()) if (/^\d+\.json$/.test(c) && isFile(join(details, c))) out.push(`${f}.details/${c}`);
+    }
+    return out;
+  };
+  const TYPES: Record<string, string> = { geojson: 'application/geo+json; charset=utf-8', evb: 'application/octet-stream', json: 'application/json; charset=utf-8' };
   return {
     name: 'event-map-data',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const m = /\/data\/([\w.-]+\.geojson)(?:\?.*)?$/.exec(req.url ?? '');
+        const m = /\/data\/([\w.-]+\.(?:geojson|evb)(?:\.details\/\d+\.json)?)(?:\?.*)?$/.exec(req.url ?? '');
         const name = m?.[1];
-        if (!name || !files().includes(name)) return next();
-        res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
+        if (!name || !allFiles().includes(name)) return next();
+        res.setHeader('Content-Type', TYPES[name.slice(name.lastIndexOf('.') + 1)]!);
         res.setHeader('Cache-Control', 'no-cache');
         res.end(readFileSync(join(dir, name)));
       });
     },
     generateBundle() {
-      for (const name of files()) {
+      for (const name of allFiles()) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dir, name)) });
       }
     },

@@ -1,5 +1,6 @@
 // Seeded synthetic events for the scale benchmark, in the app's data format
-// (EventCollection GeoJSON) plus the EVB1 binary form, cached under bench/out/.
+// (EventCollection GeoJSON) plus the EVB1 binary form and its details sidecar
+// (<name>.evb.details/, the quotes the app's panel fetches lazily), cached under bench/out/.
 //
 //   npx tsx scripts/gen-events.ts --events 100000 [--seed 1] [--out bench/out] [--force]
 //
@@ -10,13 +11,13 @@
 import { readFileSync, writeFileSync, openSync, writeSync, closeSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { CATEGORIES, type Category, type EventFeature, type Status } from '../src/events/types';
-import { columnsFromFeatures } from '../src/map/scale/columns';
+import { CATEGORIES, type ArticleMeta, type Category, type EventFeature, type Status } from '../src/events/types';
 import { isoFromDay, dayFromIso } from '../src/map/scale/day';
-import { encode } from '../src/data/binary/format';
+import { writeEvb } from '../src/geoparse/emit/evb';
+import { detailsFolderFor } from '../src/data/binary/details';
 
 /** Bump when the output for a given (count, seed) changes, to invalidate caches. */
-export const GEN_VERSION = 2;
+export const GEN_VERSION = 3;
 export const FIRST_DAY = '2023-01-01';
 export const LAST_DAY = '2025-12-31';
 
@@ -184,9 +185,13 @@ export function leanFeatures(features: readonly EventFeature[]): EventFeature[] 
 }
 
 /** Streams the collection to disk: one feature per line, never one giant string. */
+export function syntheticArticles(seed: number): ArticleMeta[] {
+  return [{ id: 'synthetic', title: `Synthetic events (seed ${seed})`, date: LAST_DAY }];
+}
+
 export function writeGeoJson(path: string, features: readonly EventFeature[], seed: number): number {
   const fd = openSync(path, 'w');
-  const articles = JSON.stringify([{ id: 'synthetic', title: `Synthetic events (seed ${seed})`, date: LAST_DAY }]);
+  const articles = JSON.stringify(syntheticArticles(seed));
   writeSync(fd, `{"type":"FeatureCollection","articles":${articles},"features":[\n`);
   const chunk: string[] = [];
   for (let i = 0; i < features.length; i++) {
@@ -206,6 +211,8 @@ export interface GeneratedFiles {
   lean: string;
   leanBytes: number;
   binary: string;
+  /** The details sidecar folder next to `binary`. */
+  details: string;
   meta: string;
   count: number;
   geojsonBytes: number;
@@ -215,13 +222,13 @@ export interface GeneratedFiles {
 
 export function filesFor(outDir: string, count: number, seed: number) {
   const base = resolve(outDir, `events-${count}-s${seed}`);
-  return { geojson: `${base}.geojson`, lean: `${base}.lean.geojson`, binary: `${base}.evb`, meta: `${base}.meta.json` };
+  return { geojson: `${base}.geojson`, lean: `${base}.lean.geojson`, binary: `${base}.evb`, details: resolve(outDir, detailsFolderFor(`events-${count}-s${seed}.evb`)), meta: `${base}.meta.json` };
 }
 
 export function ensureEvents(count: number, seed: number, outDir: string, force = false, log = console.log): GeneratedFiles {
   mkdirSync(outDir, { recursive: true });
   const f = filesFor(outDir, count, seed);
-  if (!force && existsSync(f.meta) && existsSync(f.geojson) && existsSync(f.binary) && existsSync(f.lean)) {
+  if (!force && existsSync(f.meta) && existsSync(f.geojson) && existsSync(f.binary) && existsSync(f.details) && existsSync(f.lean)) {
     const meta = JSON.parse(readFileSync(f.meta, 'utf8')) as { version: number; count: number; seed: number; geojsonBytes: number; leanBytes: number; binaryBytes: number };
     if (meta.version === GEN_VERSION && meta.count === count && meta.seed === seed && statSync(f.geojson).size === meta.geojsonBytes) {
       return { ...f, count, geojsonBytes: meta.geojsonBytes, leanBytes: meta.leanBytes, binaryBytes: meta.binaryBytes, cached: true };
@@ -232,8 +239,7 @@ export function ensureEvents(count: number, seed: number, outDir: string, force 
   const features = generateEvents({ count, seed, cities });
   const geojsonBytes = writeGeoJson(f.geojson, features, seed);
   const leanBytes = writeGeoJson(f.lean, leanFeatures(features), seed);
-  const bin = encode(columnsFromFeatures(features));
-  writeFileSync(f.binary, bin);
+  const bin = writeEvb(f.binary, features, syntheticArticles(seed)).bytes;
   const meta = { version: GEN_VERSION, count, seed, geojsonBytes, leanBytes, binaryBytes: bin.byteLength, firstDay: FIRST_DAY, lastDay: LAST_DAY };
   writeFileSync(f.meta, JSON.stringify(meta, null, 2));
   log(`generated ${count} events (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +

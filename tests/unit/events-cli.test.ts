@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCollection } from '../../src/events/validate.ts';
 import { writeFileAtomic } from '../../src/geoparse/emit/write.ts';
+import { buildEvb } from '../../src/geoparse/emit/evb.ts';
+import { decode } from '../../src/data/binary/format.ts';
+import { idOf } from '../../src/map/scale/columns.ts';
+import type { EventCollection } from '../../src/events/types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BAD = join(ROOT, 'tests/fixtures/events/bad-seeds');
@@ -75,6 +79,23 @@ describe('npm run data', () => {
     expect(again.status).toBe(1);
     for (const f of ['events.geojson', 'review.json'])
       expect(readFileSync(join(dir, 'out2', f), 'utf8')).toBe(readFileSync(join(dir, 'out', f), 'utf8'));
+  }, 120_000);
+
+  it('--binary also writes events.evb and its details, deterministic and with nothing half-written', () => {
+    const r = run('--seeds', join(dir, 'seeds'), '--out', join(dir, 'outb'), '--binary');
+    expect(r.status).toBe(1); // the bad inputs still fail the build
+    expect(r.stderr).toMatch(/→ events\.evb \(\d+ bytes\) and 1 details chunk\(s\)/);
+    expect(readdirSync(join(dir, 'outb')).sort()).toEqual(['events.evb', 'events.evb.details', 'events.geojson', 'review.json']);
+    const geo = JSON.parse(readFileSync(join(dir, 'outb', 'events.geojson'), 'utf8')) as EventCollection;
+    const bytes = readFileSync(join(dir, 'outb', 'events.evb'));
+    const c = decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(c.count).toBe(geo.features.length);
+    expect(new Set(Array.from({ length: c.count }, (_, i) => idOf(c, i)))).toEqual(new Set(geo.features.map((f) => f.id)));
+    // The same bytes as building again from the same GeoJSON.
+    const again = buildEvb(geo.features, geo.articles, 'events.evb');
+    expect(Buffer.from(again.bytes).equals(bytes)).toBe(true);
+    expect(readdirSync(join(dir, 'outb', 'events.evb.details'))).toEqual(['00000.json']);
+    expect(readFileSync(join(dir, 'outb', 'events.evb.details', '00000.json'), 'utf8')).toBe(again.chunks[0]!.text);
   }, 120_000);
 
   it('rejects a missing seeds directory and unknown options with usage (exit 2)', () => {

@@ -67,3 +67,48 @@ describe('EVB1 binary columns', () => {
     expect([...expandDays(Uint32Array.from([0, 2, 2, 3]), 3)]).toEqual([0, 0, 2]);
   });
 });
+
+describe('EVB1 from untrusted bytes', () => {
+  const good = encode(columnsFromFeatures(generateEvents({ count: 200, seed: 4, cities })));
+  const buf = (u8: Uint8Array) => u8.slice().buffer;
+  function withHeader(edit: (h: Record<string, unknown>) => void): ArrayBuffer {
+    const len = new DataView(good.buffer).getUint32(4, true);
+    const h = JSON.parse(new TextDecoder().decode(good.subarray(8, 8 + len))) as Record<string, unknown>;
+    edit(h);
+    // The header may grow into the padding before the first column, so the offsets stay valid.
+    const room = Math.min(...(h['columns'] as { offset: number }[]).map((c) => c.offset)) - 8;
+    const text = JSON.stringify(h);
+    if (text.length > room) throw new Error('edited header does not fit');
+    const out = good.slice();
+    out.set(new TextEncoder().encode(text.padEnd(room, ' ')), 8);
+    new DataView(out.buffer).setUint32(4, text.length, true);
+    return out.buffer;
+  }
+
+  it.each([
+    ['bad magic', () => buf(new TextEncoder().encode('GIF89a-not-events')), /not an EVB1 file \(magic "GIF8"\)/],
+    ['a tiny file', () => buf(new Uint8Array(3)), /not an EVB1 file \(3 bytes\)/],
+    ['a truncated header', () => buf(good.subarray(0, 40)), /truncated: the header runs past the end/],
+    ['truncated columns', () => buf(good.subarray(0, good.length - 64)), /truncated: column \w+ runs past the end of the file/],
+    ['another version', () => withHeader((h) => (h['version'] = 2)), /unsupported EVB1 version 2/],
+    ['an unknown category code', () => {
+      const b = good.slice();
+      const len = new DataView(b.buffer).getUint32(4, true);
+      const h = JSON.parse(new TextDecoder().decode(b.subarray(8, 8 + len))) as { columns: { name: string; offset: number }[] };
+      b[h.columns.find((c) => c.name === 'cat')!.offset + 5] = 99;
+      return b.buffer;
+    }, /event 5 has an unknown category/],
+  ])('rejects %s with a clear message', (_name, bytes, message) => {
+    expect(() => decode(bytes())).toThrow(message);
+  });
+
+  it('reads files without the optional details member, and ignores a details path that leaves the folder', () => {
+    expect(decode(buf(good)).details).toBeUndefined();
+    const cols = columnsFromFeatures(generateEvents({ count: 200, seed: 4, cities }));
+    const withDetails = (path: string) => decode(buf(encode({ ...cols, details: { path, chunkSize: 9 } }))).details;
+    expect(withDetails('x.evb.details/')).toEqual({ path: 'x.evb.details/', chunkSize: 9 });
+    expect(withDetails('../../etc/')).toBeUndefined();
+    expect(withDetails('https://evil.example/')).toBeUndefined();
+    expect(withDetails('/abs/')).toBeUndefined();
+  });
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateEvents, loadCities, parseCities, rng, FIRST_DAY, LAST_DAY } from '../../scripts/gen-events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureEvents, generateEvents, loadCities, parseCities, rng, FIRST_DAY, LAST_DAY } from '../../scripts/gen-events';
+import { decode } from '../../src/data/binary/format';
+import { idOf } from '../../src/map/scale/columns';
+import type { EventCollection } from '../../src/events/types';
 import { CATEGORIES } from '../../src/events/types';
 import { median, quantile, stepSequence, windowCount } from '../../scripts/bench/stats';
 
@@ -37,6 +43,32 @@ describe('seeded generator', () => {
     expect(perPlace.size).toBeLessThan(ev.length / 2);
     expect(Math.max(...perPlace.values())).toBeGreaterThan(50);
   });
+
+  it('writes the EVB1 file with its details sidecar, and reuses the cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gen-events-'));
+    try {
+      const g = ensureEvents(5000, 3, dir, false, () => {});
+      expect(g.cached).toBe(false);
+      expect(readdirSync(g.details)).toEqual(['00000.json', '00001.json']);
+      const bytes = readFileSync(g.binary);
+      const c = decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(c.details).toEqual({ path: 'events-5000-s3.evb.details/', chunkSize: 4096 });
+      const quotes = new Map((JSON.parse(readFileSync(g.geojson, 'utf8')) as EventCollection).features.map((f) => [f.id, f.properties.quote]));
+      const chunk = JSON.parse(readFileSync(join(g.details, '00001.json'), 'utf8')) as { first: number; events: { id: string; quote: string }[] };
+      expect(chunk.first).toBe(4096);
+      expect(chunk.events.length).toBe(5000 - 4096);
+      chunk.events.forEach((e, j) => {
+        expect(e.id).toBe(idOf(c, 4096 + j));
+        expect(e.quote).toBe(quotes.get(e.id));
+      });
+      expect(ensureEvents(5000, 3, dir, false, () => {}).cached).toBe(true);
+      rmSync(g.details, { recursive: true });
+      expect(ensureEvents(5000, 3, dir, false, () => {}).cached).toBe(false);
+      expect(existsSync(join(g.details, '00000.json'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('rng is uniform enough', () => {
     const r = rng(7);
