@@ -148,7 +148,7 @@ class Dist {
   }
 }
 
-const isWorker = (f: string) => /worker[^/]*\.m?js$/i.test(f);
+const isMapLibreWorker = (f: string) => /(^|\/)maplibre-gl-worker[^/]*\.m?js$/.test(f);
 const isCss = (f: string) => f.endsWith('.css');
 
 interface Walk {
@@ -182,7 +182,9 @@ function walkStatic(d: Dist, roots: string[]): Walk {
     }
     for (const r of refs.assetUrls) {
       const p = d.resolveRef(f, r);
-      if (p && isWorker(p)) w.workers.add(p);
+      // MapLibre's worker apart; our own workers (a module script each) count as JS where they are reached.
+      if (p && isMapLibreWorker(p)) w.workers.add(p);
+      else if (p && /\.m?js$/.test(p)) w.js.add(p);
     }
   }
   return w;
