@@ -53,12 +53,16 @@ describe('webComponentSnippet', () => {
     expect(s.split('\n')).toEqual([
       '<link rel="stylesheet" href="https://maps.example/news/event-map/event-map.css">',
       '<script type="module" src="https://maps.example/news/event-map/event-map.js"></script>',
-      '<event-map src="https://maps.example/news/event-map/data/events.geojson" date="2025-05-24" autoplay show="legend list"></event-map>',
+      '<event-map src="https://maps.example/news/event-map/data/events.geojson" date="2025-05-24" autoplay show="legend list" loading="lazy"></event-map>',
     ]);
   });
   it('keeps an absolute data URL from another origin and escapes it', () => {
     const s = webComponentSnippet(base, { data: 'https://cdn.example/e.geojson?a=1&b="2"' });
-    expect(s).toContain('<event-map src="https://cdn.example/e.geojson?a=1&amp;b=%222%22"></event-map>');
+    expect(s).toContain('<event-map src="https://cdn.example/e.geojson?a=1&amp;b=%222%22" loading="lazy"></event-map>');
+  });
+  it('loads lazily, like the iframe snippet', () => {
+    expect(webComponentSnippet(base, {})).toMatch(/<event-map [^>]*\bloading="lazy"[^>]*><\/event-map>$/);
+    expect(iframeSnippet(base, {})).toMatch(/<iframe [^>]*\bloading="lazy"/);
   });
   it('leaves iframe-only parameters out', () => {
     const s = webComponentSnippet(base, { origins: ['https://a.example'], childId: 'x' });

@@ -59,6 +59,7 @@ export function webComponentSnippet(base: string, params: Partial<EmbedParams>):
   return [
     `<link rel="stylesheet" href="${escapeAttr(new URL('event-map.css', dir).href)}">`,
     `<script type="module" src="${escapeAttr(new URL('event-map.js', dir).href)}"></script>`,
-    `<event-map${attrs}></event-map>`,
+    // Lazy like the iframe: the map's code (Svelte, MapLibre, the app) loads when the element nears the viewport.
+    `<event-map${attrs} loading="lazy"></event-map>`,
   ].join('\n');
 }

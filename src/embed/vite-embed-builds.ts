@@ -1,8 +1,11 @@
 // Vite plugin: after the app build (index.html, embed.html) has been written,
 // build into the same folder
-//   event-map.js + event-map.css   the web component, one ES module and its CSS
-//                                  (MapLibre's worker stays a separate file in
-//                                  assets/, found from import.meta.url)
+//   event-map.js + event-map.css   the web component: a small ES module that defines
+//                                  <event-map> and its placeholder, and all the CSS;
+//                                  the app (Svelte, App, MapLibre in a chunk of its
+//                                  own) in assets/event-map-*.js, imported dynamically
+//                                  relative to event-map.js (as is MapLibre's worker,
+//                                  from import.meta.url)
 //   embed/parent.js                the parent-page script, a classic script
 // so `vite build` (and the e2e setup, which calls Vite's build()) produces
 // everything. The nested builds use no config file, so they do not recurse.
@@ -30,8 +33,11 @@ export function webComponentBuild(root: string, outDir: string): InlineConfig {
         preserveEntrySignatures: 'exports-only',
         output: {
           format: 'es',
-          codeSplitting: false,
+          // Only the dynamic import of the app splits (the entry imports nothing
+          // the app uses, see lazy.ts); MapLibre gets a chunk of its own, like in the app.
+          codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] },
           entryFileNames: 'event-map.js',
+          chunkFileNames: 'assets/event-map-[name]-[hash].js',
           assetFileNames: (info) => (info.names.some((n) => n.endsWith('.css')) ? 'event-map.css' : 'assets/[name]-[hash][extname]'),
         },
       },

@@ -64,6 +64,9 @@ describe('embed snippets from hostile state', () => {
           expect(a[0]!.getAttribute('src')!.startsWith(`${BASE}embed.html`)).toBe(true);
           const b = parse(wc);
           checkElements(b, ['link', 'script', 'event-map']);
+          // Both load lazily, whatever the state.
+          expect(a[0]!.getAttribute('loading')).toBe('lazy');
+          expect(b[2]!.getAttribute('loading')).toBe('lazy');
           const src = b[2]!.getAttribute('src');
           if (src !== null) expect(['http:', 'https:']).toContain(new URL(src).protocol);
           // The title survives as the text it was, not as markup.
