@@ -11,6 +11,8 @@ self.onmessage = async (ev: MessageEvent<LoadRequest>) => {
   try {
     const res = await fetch(ev.data.url);
     if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    // Single-page hosts (vite preview among them) answer a missing file with their index page.
+    if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new Error('the server sent a web page, not an EVB1 file (is the path right?)');
     const buf = await res.arrayBuffer();
     const t1 = performance.now();
     const columns = decode(buf);
