@@ -192,11 +192,14 @@ export class ColumnStore implements EventStore {
   private ranks(): Uint32Array {
     if (this.nameRank) return this.nameRank;
     const places = this.columns.places;
-    const order = places.map((_, k) => k).sort((a, b) => places[a]!.name.localeCompare(places[b]!.name));
+    // Intl.Collator orders like localeCompare (the GeoJSON path's sort) but is far
+    // faster over the ~10^5 place names of a million events.
+    const cmp = new Intl.Collator().compare;
+    const order = places.map((_, k) => k).sort((a, b) => cmp(places[a]!.name, places[b]!.name));
     const rank = new Uint32Array(places.length);
     let r = 0;
     order.forEach((k, j) => {
-      if (j > 0 && places[order[j - 1]!]!.name.localeCompare(places[k]!.name) !== 0) r++;
+      if (j > 0 && cmp(places[order[j - 1]!]!.name, places[k]!.name) !== 0) r++;
       rank[k] = r;
     });
     return (this.nameRank = rank);
