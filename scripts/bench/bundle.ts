@@ -59,8 +59,8 @@ export interface EntryReport {
 export interface BundleReport {
   dir: string;
   entries: EntryReport[];
-  /** The sizes of MapLibre's own prebuilt files (node_modules/maplibre-gl/dist), compressed the same way. */
-  maplibrePackage: { main: Size; worker: Size; css: Size } | null;
+  /** The sizes of MapLibre's own prebuilt files (node_modules/maplibre-gl/dist), compressed the same way; only when an estimate needed them. */
+  maplibrePackage: Partial<Record<'main' | 'worker' | 'css', Size | null>>;
 }
 
 const ZERO: Size = { raw: 0, gzip: 0, brotli: 0 };
@@ -190,7 +190,7 @@ function walkStatic(d: Dist, roots: string[]): Walk {
   return w;
 }
 
-function entryReport(d: Dist, name: EntryReport['name'], entry: string, firstJs: string[], firstCss: string[], pkg: BundleReport['maplibrePackage']): EntryReport {
+function entryReport(d: Dist, name: EntryReport['name'], entry: string, firstJs: string[], firstCss: string[]): EntryReport {
   const first = walkStatic(d, firstJs);
   const lazyJs = new Set<string>();
   const lazyCss = new Set<string>();
@@ -228,16 +228,21 @@ function entryReport(d: Dist, name: EntryReport['name'], entry: string, firstJs:
     }
   }
   for (const f of allCss) if (named(f, 'css')) mlCss = addSizes(mlCss, d.size(f));
-  if (method === 'none' && pkg) {
+  // Only an older build without MapLibre chunks needs the package's sizes (slow to compress: computed on demand).
+  if (method === 'none') {
     for (const f of allJs) {
-      if (/MapLibre GL JS|maplibregl-ctrl/.test(d.text(f))) {
-        mlJs = addSizes(mlJs, minSize(pkg.main, d.size(f)));
+      const p = /MapLibre GL JS|maplibregl-ctrl/.test(d.text(f)) ? packageSize('main') : null;
+      if (p) {
+        mlJs = addSizes(mlJs, minSize(p, d.size(f)));
         method = 'estimate';
       }
     }
   }
-  if (mlCss.raw === 0 && pkg) {
-    for (const f of allCss) if (/\.maplibregl-map/.test(d.text(f))) mlCss = addSizes(mlCss, minSize(pkg.css, d.size(f)));
+  if (mlCss.raw === 0) {
+    for (const f of allCss) {
+      const p = /\.maplibregl-map/.test(d.text(f)) ? packageSize('css') : null;
+      if (p) mlCss = addSizes(mlCss, minSize(p, d.size(f)));
+    }
   }
   const worker = d.group(workers);
   return {
@@ -254,23 +259,18 @@ function htmlEntry(d: Dist, name: EntryReport['name'], html: string): EntryRepor
   if (!d.exists(html)) return null;
   const refs = htmlRefs(d.text(html));
   const res = (list: string[]) => list.map((u) => d.resolveRef(html, u)).filter((p): p is string => p !== null);
-  return entryReport(d, name, html, [...res(refs.scripts), ...res(refs.preloads)], res(refs.styles), packageSizes());
+  return entryReport(d, name, html, [...res(refs.scripts), ...res(refs.preloads)], res(refs.styles));
 }
 
-let pkgCache: BundleReport['maplibrePackage'] | undefined;
-function packageSizes(): BundleReport['maplibrePackage'] {
-  if (pkgCache !== undefined) return pkgCache;
-  const dir = resolve(import.meta.dirname, '../../node_modules/maplibre-gl/dist');
-  try {
-    pkgCache = {
-      main: sizes(readFileSync(join(dir, 'maplibre-gl.mjs'))),
-      worker: sizes(readFileSync(join(dir, 'maplibre-gl-worker.mjs'))),
-      css: sizes(readFileSync(join(dir, 'maplibre-gl.css'))),
-    };
-  } catch {
-    pkgCache = null;
+const PKG_FILES = { main: 'maplibre-gl.mjs', worker: 'maplibre-gl-worker.mjs', css: 'maplibre-gl.css' } as const;
+const pkgCache: Partial<Record<keyof typeof PKG_FILES, Size | null>> = {};
+/** The size of one of MapLibre's prebuilt files, or null where the package is missing. */
+function packageSize(kind: keyof typeof PKG_FILES): Size | null {
+  if (!(kind in pkgCache)) {
+    const f = resolve(import.meta.dirname, '../../node_modules/maplibre-gl/dist', PKG_FILES[kind]);
+    pkgCache[kind] = existsSync(f) ? sizes(readFileSync(f)) : null;
   }
-  return pkgCache;
+  return pkgCache[kind] ?? null;
 }
 
 /** Reads a built dist/ and reports each entry point it finds (missing ones are left out). */
@@ -281,9 +281,9 @@ export function bundleReport(distDir: string): BundleReport {
   if (app) entries.push(app);
   const embed = htmlEntry(d, 'embed', 'embed.html');
   if (embed) entries.push(embed);
-  if (d.exists('event-map.js')) entries.push(entryReport(d, 'webComponent', 'event-map.js', ['event-map.js'], d.exists('event-map.css') ? ['event-map.css'] : [], packageSizes()));
-  if (d.exists('embed/parent.js')) entries.push(entryReport(d, 'parent', 'embed/parent.js', ['embed/parent.js'], [], packageSizes()));
-  return { dir: d.dir, entries, maplibrePackage: packageSizes() };
+  if (d.exists('event-map.js')) entries.push(entryReport(d, 'webComponent', 'event-map.js', ['event-map.js'], d.exists('event-map.css') ? ['event-map.css'] : []));
+  if (d.exists('embed/parent.js')) entries.push(entryReport(d, 'parent', 'embed/parent.js', ['embed/parent.js'], []));
+  return { dir: d.dir, entries, maplibrePackage: { ...pkgCache } };
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);

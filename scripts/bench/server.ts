@@ -57,3 +57,72 @@ export async function serve(distDir: string, dataDir: string): Promise<BenchServ
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
+
+/** A served request: its path and the bytes sent for it (0 for a 404). */
+export interface ServedRequest {
+  path: string;
+  status: number;
+  bytes: number;
+}
+
+export interface StaticServer extends BenchServer {
+  /** Every request since the start (or the last resetBytes()), in arrival order. */
+  requests(): ServedRequest[];
+}
+
+/**
+ * Like serve(), for any set of folders: `roots` maps a URL prefix ('/' or
+ * '/data/', ending in '/') to a folder; the longest matching prefix wins, '/'
+ * serves index.html. Also lists the requests it answered (resetBytes() clears
+ * them too), so a caller can count requests as well as bytes.
+ */
+const MORE_TYPES: Record<string, string> = { '.png': 'image/png', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8' };
+
+export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
+  const prefixes = Object.keys(roots).sort((a, b) => b.length - a.length);
+  let sent = 0;
+  let log: ServedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    const entry: ServedRequest = { path, status: 404, bytes: 0 };
+    log.push(entry);
+    if (prefix === undefined) return void res.writeHead(404).end();
+    const root = resolve(roots[prefix]!);
+    const rel = path.slice(prefix.length) || 'index.html';
+    const file = resolve(root, normalize(rel));
+    if (!file.startsWith(root)) {
+      entry.status = 403;
+      return void res.writeHead(403).end();
+    }
+    let size: number;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      size = st.size;
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    entry.status = 200;
+    const type = TYPES[extname(file)] ?? MORE_TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': 'no-store' });
+    const s = createReadStream(file);
+    s.on('data', (chunk) => {
+      sent += chunk.length;
+      entry.bytes += chunk.length;
+    });
+    s.pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    bytes: () => sent,
+    requests: () => log.slice(),
+    resetBytes: () => {
+      sent = 0;
+      log = [];
+    },
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
