@@ -1,8 +1,10 @@
 // The iframe side of the postMessage API (./messages.ts): commands from the
 // parent window (checked: sender is our parent, origin allowed, shape valid) go
 // to the app; the app's events go to the parent. Commands that arrive before
-// the data has loaded are kept and run once the map is ready.
-import { originAllowed, parseCommand, targetOrigins, type Command, type EmbedEvent } from './messages';
+// the data has loaded are kept and run once the map is ready. The parent
+// script's hello (its id for this iframe) renames the embed and is answered
+// with the embed's status (./messages.ts answerHello).
+import { answerHello, nextStatus, originAllowed, parseCommand, targetOrigins, type Command, type EmbedStatus, type OutgoingEvent } from './messages';
 
 export interface EmbedApi {
   setDate(isoDay: string): boolean;
@@ -11,7 +13,7 @@ export interface EmbedApi {
   selectEvent(id: string | null): boolean;
 }
 
-type Outgoing = EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'embedId'> : never) : never;
+type Outgoing = OutgoingEvent;
 
 export interface Bridge {
   /** Sends an event to the parent (adds the embed id). */
@@ -38,14 +40,33 @@ export function run(api: EmbedApi, c: Command): void {
   }
 }
 
-export function startBridge(opts: { embedId: string; origins: readonly string[]; win?: Window }): Bridge {
+export function startBridge(opts: {
+  embedId: string;
+  origins: readonly string[];
+  win?: Window;
+  /** The parent page calls this embed by another id from now on (height messages should use it too). */
+  onRename?: (embedId: string) => void;
+}): Bridge {
   const win = opts.win ?? window;
   const parent = win.parent;
   const framed = parent !== win;
   let api: EmbedApi | null = null;
+  let embedId = opts.embedId;
+  let status: EmbedStatus = null;
   const queue: Command[] = [];
+  const send = (event: Outgoing) => {
+    const message = { ...event, embedId };
+    for (const origin of targetOrigins(opts.origins)) parent.postMessage(message, origin);
+  };
   const onMessage = (e: MessageEvent) => {
     if (!framed || e.source !== parent || !originAllowed(e.origin, opts.origins)) return;
+    const hello = answerHello(embedId, status, e.data);
+    if (hello) {
+      embedId = hello.embedId;
+      if (hello.renamed) opts.onRename?.(embedId);
+      if (hello.reply) send(hello.reply);
+      return;
+    }
     const c = parseCommand(e.data);
     if (!c) return;
     if (api) run(api, c);
@@ -54,9 +75,8 @@ export function startBridge(opts: { embedId: string; origins: readonly string[];
   win.addEventListener('message', onMessage);
   return {
     emit(event) {
-      if (!framed) return;
-      const message = { ...event, embedId: opts.embedId };
-      for (const origin of targetOrigins(opts.origins)) parent.postMessage(message, origin);
+      status = nextStatus(status, event);
+      if (framed) send(event);
     },
     ready(a) {
       api = a;

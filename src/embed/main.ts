@@ -16,9 +16,18 @@ if (!target) throw new Error('#app element missing from embed.html');
 target.textContent = '';
 document.documentElement.classList.add('em-auto');
 
-const bridge = startBridge({ embedId, origins: params.origins });
 let app: EmbedApi | undefined;
 let reporter: ReturnType<typeof reportHeight> = null;
+// The parent script names this iframe by postMessage (its hello) when the URL had no childId:
+// from then on the height messages carry that id too (a new reporter posts the height at once).
+const bridge = startBridge({
+  embedId,
+  origins: params.origins,
+  onRename: (id) => {
+    reporter?.stop();
+    reporter = reportHeight(target, id);
+  },
+});
 // The content changes height with the date and the selection; measure after Svelte has drawn it
 // (ResizeObserver alone waits for rendering, which Chromium pauses in off-screen frames).
 const remeasure = () => setTimeout(() => reporter?.update(), 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domEventName, originAllowed, parseCommand, parseEvent, targetOrigins } from './messages';
+import { answerHello, domEventName, helloMessage, nextStatus, originAllowed, parseCommand, parseEvent, parseHello, targetOrigins } from './messages';
 
 describe('parseCommand', () => {
   const cases: { name: string; data: unknown; expected: unknown }[] = [
@@ -61,5 +61,47 @@ describe('origins', () => {
   it('names DOM events after the type', () => {
     expect(domEventName('eventmap:dateChanged')).toBe('datechanged');
     expect(domEventName('eventmap:ready')).toBe('ready');
+  });
+});
+
+describe('parseHello', () => {
+  it.each([
+    [helloMessage('event-map-1'), 'event-map-1'],
+    [{ type: 'eventmap:hello', childId: 'em-abc', extra: 1 }, 'em-abc'],
+    [{ type: 'eventmap:hello', childId: '<b>' }, null],
+    [{ type: 'eventmap:hello', childId: '' }, null],
+    [{ type: 'eventmap:hello', childId: 'x'.repeat(101) }, null],
+    [{ type: 'eventmap:hello' }, null],
+    [{ type: 'eventmap:play' }, null],
+    ['pymxPYMxevent-map-1xPYMxwidthxPYMx600', null],
+    [Object.create({ type: 'eventmap:hello', childId: 'a' }), null],
+  ] as [unknown, string | null][])('%j → %j', (data, expected) => expect(parseHello(data)).toBe(expected));
+
+  it('a hello is no command', () => expect(parseCommand(helloMessage('a'))).toBeNull());
+});
+
+describe('answerHello', () => {
+  const ready = { type: 'eventmap:ready', date: '2025-05-24' } as const;
+  const cases: { name: string; embedId: string; status: Parameters<typeof answerHello>[1]; data: unknown; expected: unknown }[] = [
+    { name: 'ready under the default id: renamed, and says ready again', embedId: 'event-map', status: ready, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: ready } },
+    { name: 'not ready yet: renamed, nothing to say', embedId: 'event-map', status: null, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: null } },
+    { name: 'asked again under the same id: says ready again (idempotent)', embedId: 'event-map-1', status: ready, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: false, reply: ready } },
+    { name: 'failed: says so again', embedId: 'a', status: { type: 'eventmap:error', message: 'HTTP 404' }, data: helloMessage('a'), expected: { embedId: 'a', renamed: false, reply: { type: 'eventmap:error', message: 'HTTP 404' } } },
+    { name: 'a hello with a bad id is ignored', embedId: 'a', status: ready, data: helloMessage('<script>'), expected: null },
+    { name: 'a command is no hello', embedId: 'a', status: ready, data: { type: 'eventmap:play' }, expected: null },
+  ];
+  for (const c of cases) it(c.name, () => expect(answerHello(c.embedId, c.status, c.data)).toEqual(c.expected));
+});
+
+describe('nextStatus', () => {
+  it('follows ready, the date, and errors', () => {
+    let s = nextStatus(null, { type: 'eventmap:dateChanged', date: '2025-05-24' });
+    expect(s).toBeNull();
+    s = nextStatus(s, { type: 'eventmap:ready', date: '2025-05-24' });
+    s = nextStatus(s, { type: 'eventmap:eventSelected', id: 'x' });
+    s = nextStatus(s, { type: 'eventmap:dateChanged', date: '2025-05-25' });
+    expect(s).toEqual({ type: 'eventmap:ready', date: '2025-05-25' });
+    s = nextStatus(s, { type: 'eventmap:error', message: 'bad' });
+    expect(nextStatus(s, { type: 'eventmap:dateChanged', date: '2025-05-26' })).toEqual({ type: 'eventmap:error', message: 'bad' });
   });
 });

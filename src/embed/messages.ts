@@ -12,6 +12,11 @@
 //   { type: 'eventmap:eventSelected', embedId, id }       (id: null when cleared)
 //   { type: 'eventmap:playing', embedId, playing }
 //   { type: 'eventmap:error', embedId, message }
+// The id handshake (parent script ⇄ iframe, see answerHello below):
+//   { type: 'eventmap:hello', childId }                   parent → iframe: "your id here is childId;
+//                                                          what is your status?" The iframe takes the id
+//                                                          and answers with its status (ready or error)
+//                                                          if it has one yet. Idempotent: ask as often as needed.
 // Anything else (other libraries' messages, wrong field types, too-long ids) is
 // ignored: parseCommand returns null. The web component dispatches the same
 // events as DOM CustomEvents named after the type without the prefix.
@@ -33,6 +38,8 @@ export type EmbedEvent =
   | { type: 'eventmap:error'; embedId: string; message: string };
 
 const MAX_ID = 200;
+/** A child id: what pym.js and our parent script use, safe in a URL, a message and a DOM attribute. */
+const CHILD_ID = /^[\w.:-]{1,100}$/;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -117,4 +124,58 @@ export function targetOrigins(allow: readonly string[]): string[] {
 /** The DOM event name the web component dispatches for an embed event ("eventmap:dateChanged" → "datechanged"). */
 export function domEventName(type: EmbedEvent['type']): string {
   return type.slice(PREFIX.length).toLowerCase();
+}
+
+/** An event without its embed id (the bridge adds the id it has at the time it sends). */
+export type OutgoingEvent = EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'embedId'> : never) : never;
+
+/** What an embed last said about itself: ready (at its current date) or failed; null before either. */
+export type EmbedStatus = { type: 'eventmap:ready'; date: string | null } | { type: 'eventmap:error'; message: string } | null;
+
+/** The status after the embed sent `event` (a date change moves the date a ready embed reports). */
+export function nextStatus(status: EmbedStatus, event: OutgoingEvent): EmbedStatus {
+  switch (event.type) {
+    case 'eventmap:ready':
+      return { type: event.type, date: event.date };
+    case 'eventmap:error':
+      return { type: event.type, message: event.message };
+    case 'eventmap:dateChanged':
+      return status?.type === 'eventmap:ready' ? { type: status.type, date: event.date } : status;
+    default:
+      return status;
+  }
+}
+
+export interface Hello {
+  type: 'eventmap:hello';
+  childId: string;
+}
+
+/** The parent script's greeting: the iframe's id on this page, and a request for its status. */
+export function helloMessage(childId: string): Hello {
+  return { type: 'eventmap:hello', childId };
+}
+
+/** The child id a hello gives, or null when the message is no (valid) hello. */
+export function parseHello(data: unknown): string | null {
+  if (!isPlainObject(data) || own(data, 'type') !== 'eventmap:hello') return null;
+  const id = own(data, 'childId');
+  return typeof id === 'string' && CHILD_ID.test(id) ? id : null;
+}
+
+/**
+ * The iframe's side of the handshake, for one message from its parent (already
+ * checked: from window.parent, origin allowed). A hello renames the embed to
+ * the id the parent uses for it and is answered with the embed's status, so a
+ * ready sent before the parent was listening, or under another id, is never
+ * lost: the parent asks, the child says it again. null: not a hello.
+ */
+export function answerHello(
+  embedId: string,
+  status: EmbedStatus,
+  data: unknown,
+): { embedId: string; renamed: boolean; reply: OutgoingEvent | null } | null {
+  const id = parseHello(data);
+  if (id === null) return null;
+  return { embedId: id, renamed: id !== embedId, reply: status };
 }

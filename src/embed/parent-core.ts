@@ -2,15 +2,17 @@
 // unit-tested with plain objects: find the iframe that sent it (by
 // event.source === iframe.contentWindow, never by an id the message claims),
 // and give that iframe its height. Several embeds on one page each get their own.
+// And the id handshake (Handshake below): the parent names each iframe by
+// postMessage and asks again whenever the iframe speaks under another name.
 import { parseHeightMessage } from './height-protocol';
-import { parseEvent, type EmbedEvent } from './messages';
+import { helloMessage, nextStatus, parseEvent, type EmbedEvent, type EmbedStatus, type Hello } from './messages';
 
 export interface FrameLike {
   readonly contentWindow: unknown;
 }
 
 export type ParentAction<F> =
-  | { kind: 'height'; frame: F; height: number }
+  | { kind: 'height'; frame: F; height: number; id: string }
   | { kind: 'event'; frame: F; event: EmbedEvent }
   | null;
 
@@ -26,7 +28,7 @@ export function actionFor<F extends FrameLike>(frames: Iterable<F>, source: unkn
   }
   if (!frame) return null;
   const h = parseHeightMessage(data);
-  if (h) return { kind: 'height', frame, height: h.height };
+  if (h) return { kind: 'height', frame, height: h.height, id: h.id };
   const event = parseEvent(data);
   if (event) return { kind: 'event', frame, event };
   return null;
@@ -54,4 +56,51 @@ export function childIdOf(src: string, dataAttr: string | null, n: number): { id
     return { id: childIdFor(v, n), inUrl: true };
   }
   return { id: childIdFor(dataAttr, n), inUrl: false };
+}
+
+/** At most this many hellos per document that keeps answering under another id (a child that does not speak hello). */
+export const MAX_HELLOS = 3;
+
+/**
+ * One iframe's id handshake on the parent page. The parent never reloads an
+ * iframe to give it its id (pym.js's ?childId= in the URL): changing the src
+ * of a cross-site iframe while its first page is committing can be dropped by
+ * the browser (seen in Chromium), and it loads the embed twice. Instead:
+ * - hello when the script starts (the iframe may have loaded already) and on
+ *   every load of the iframe (a new document, which has not heard it);
+ * - hello again when the iframe speaks under another id (an earlier hello
+ *   reached a document that was not listening yet), a few times at most;
+ * - the iframe answers each hello with its status, so its ready is never
+ *   lost; an answer that repeats what the page was already told (a ready under
+ *   the same id at the same date, or the same error) is not dispatched again.
+ */
+export class Handshake {
+  private hellos = 0;
+  /** The status the page has been told for this iframe (kept across loads: an identical ready is no news). */
+  private told: { embedId: string; status: EmbedStatus } | null = null;
+
+  constructor(readonly id: string) {}
+
+  /** The iframe has (re)loaded a document, or the script has just found it: greet it. */
+  loaded(): Hello {
+    this.hellos = 1;
+    return helloMessage(this.id);
+  }
+
+  /** What to do with a message from this iframe: say hello (again) and/or dispatch its event. */
+  heard(action: Exclude<ParentAction<unknown>, null>): { hello: Hello | null; dispatch: boolean } {
+    const named = action.kind === 'height' ? action.id : action.event.embedId;
+    let hello: Hello | null = null;
+    if (named !== this.id && this.hellos < MAX_HELLOS) {
+      this.hellos++;
+      hello = helloMessage(this.id);
+    }
+    if (action.kind !== 'event') return { hello, dispatch: false };
+    const { embedId, ...event } = action.event;
+    const before = this.told?.embedId === embedId ? this.told.status : null;
+    const after = nextStatus(before, event);
+    this.told = { embedId, status: after };
+    const repeat = (event.type === 'eventmap:ready' || event.type === 'eventmap:error') && JSON.stringify(before) === JSON.stringify(after);
+    return { hello, dispatch: !repeat };
+  }
 }

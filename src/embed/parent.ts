@@ -2,8 +2,9 @@
 // classic script): include it once on a page with one or more
 //   <iframe data-event-map src=".../embed.html?date=2025-05-24" ...></iframe>
 // and it
-// - gives each iframe a pym.js childId and initialWidth (in its URL) unless the
-//   URL already has a childId,
+// - gives each iframe an id (the childId in its URL, else its data-event-map
+//   value, else event-map-<n>) by postMessage, never by reloading it, and asks
+//   it for its status (the handshake in ./parent-core.ts),
 // - sends each iframe its width (pym "width" message) on load and whenever the
 //   iframe's width changes (ResizeObserver),
 // - sets each iframe's height from the height messages it posts (pym.js or
@@ -12,8 +13,9 @@
 //   ("eventmap:ready", "eventmap:dateChanged", …; detail = the message), so the
 //   page can listen per iframe.
 // Iframes added later are picked up (MutationObserver).
-import { pymMessage, withPymParams } from './height-protocol';
-import { actionFor, childIdOf } from './parent-core';
+import { pymMessage } from './height-protocol';
+import { actionFor, childIdOf, Handshake } from './parent-core';
+import type { Hello } from './messages';
 
 declare global {
   interface Window {
@@ -28,6 +30,7 @@ const SELECTOR = 'iframe[data-event-map]';
   window.__eventMapParent = true;
 
   const ids = new WeakMap<HTMLIFrameElement, string>();
+  const handshakes = new WeakMap<HTMLIFrameElement, Handshake>();
   let counter = 0;
 
   const frames = () => Array.from(document.querySelectorAll<HTMLIFrameElement>(SELECTOR));
@@ -48,15 +51,22 @@ const SELECTOR = 'iframe[data-event-map]';
     if (width > 0) f.contentWindow.postMessage(pymMessage(id, 'width', width), targetOrigin(f));
   }
 
+  function post(f: HTMLIFrameElement, message: Hello) {
+    // Before the iframe's document has loaded this reaches nothing (or a blank page): its load event greets it again.
+    f.contentWindow?.postMessage(message, targetOrigin(f));
+  }
+
   function setUp(f: HTMLIFrameElement) {
     if (ids.has(f)) return;
-    const src = f.getAttribute('src') ?? '';
-    const { id, inUrl } = childIdOf(src, f.getAttribute('data-event-map'), ++counter);
+    const { id } = childIdOf(f.getAttribute('src') ?? '', f.getAttribute('data-event-map'), ++counter);
     ids.set(f, id);
-    if (src && !inUrl) {
-      f.setAttribute('src', withPymParams(src, id, f.getBoundingClientRect().width || 600));
-    }
-    f.addEventListener('load', () => sendWidth(f));
+    const hs = new Handshake(id);
+    handshakes.set(f, hs);
+    f.addEventListener('load', () => {
+      post(f, hs.loaded());
+      sendWidth(f);
+    });
+    post(f, hs.loaded());
     sizes?.observe(f);
   }
 
@@ -67,11 +77,14 @@ const SELECTOR = 'iframe[data-event-map]';
   window.addEventListener('message', (e: MessageEvent) => {
     const action = actionFor(frames(), e.source, e.data);
     if (!action) return;
+    const hs = handshakes.get(action.frame);
+    const next = hs ? hs.heard(action) : { hello: null, dispatch: action.kind === 'event' };
+    if (next.hello) post(action.frame, next.hello);
     if (action.kind === 'height') {
       const px = `${action.height}px`;
       if (action.frame.style.height !== px) action.frame.style.height = px;
       action.frame.setAttribute('height', String(action.height));
-    } else {
+    } else if (next.dispatch) {
       action.frame.dispatchEvent(new CustomEvent(action.event.type, { detail: action.event }));
     }
   });
