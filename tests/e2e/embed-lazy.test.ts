@@ -63,8 +63,7 @@ async function open(path: string): Promise<Session> {
   ctx.on('request', (r) => requests.push(r.url()));
   p.on('pageerror', (e) => errors.push(e.message));
   await p.goto(`${host}${path}`);
-  // Defined, placeholder shown, and the page has settled (nothing more in flight).
-  await p.locator('#m .em-placeholder[role="status"]').filter({ hasText: 'Loading map…' }).waitFor({ state: 'attached', timeout: 60_000 });
+  await p.evaluate(() => customElements.whenDefined('event-map'));
   return { ctx, page: p, requests, errors };
 }
 
@@ -77,6 +76,7 @@ describe('<event-map loading="lazy">', () => {
     const s = await open('/lazy.html');
     await s.page.waitForLoadState('networkidle');
     expect(s.requests.some((u) => u === `${app}event-map.js`)).toBe(true);
+    await s.page.locator('#m .em-placeholder[role="status"]').filter({ hasText: 'Loading map…' }).waitFor({ state: 'attached', timeout: 60_000 });
     expect(appCode(s)).toEqual([]);
     expect(await s.page.locator('#m').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2 * VIEW.height);
     // Reserved: clamp(240px, 58vw, 540px) for the map + 178px under it = 718px at 1000px wide.
