@@ -277,6 +277,8 @@ export class ColumnStore implements EventStore {
       throw new Error(`Could not load the quote from ${url}: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (!res.ok) throw new Error(`Could not load the quote (${res.status} ${res.statusText || 'error'}) from ${url}.`);
+    // Single-page hosts answer a missing file with their index page.
+    if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw new Error(`Could not load the quote: ${url} is missing (the server sent a web page).`);
     let json: unknown;
     try {
       json = await res.json();

@@ -178,6 +178,9 @@ describe('ColumnStore details', () => {
     const swapped = { ...files, [`${base}big.evb.details/00000.json`]: files[`${base}big.evb.details/00001.json`]! };
     const bad = new ColumnStore(decode(encode(c).slice().buffer), { url: `${base}big.evb`, fetchFn: served(swapped).fetchFn });
     await expect(bad.loadDetails('a1')).rejects.toThrow(/does not match the events: starts at event 4, expected 0/);
+    const html = (async () => new Response('<!doctype html><p>app</p>', { headers: { 'content-type': 'text/html' } })) as typeof fetch;
+    const spa = new ColumnStore(decode(encode(c).slice().buffer), { url: `${base}big.evb`, fetchFn: html });
+    await expect(spa.loadDetails('a1')).rejects.toThrow(/00000\.json is missing \(the server sent a web page\)/);
     const none = new ColumnStore(columnsFromFeatures(FEATURES), { url: `${base}big.evb` });
     await expect(none.loadDetails('a1')).rejects.toThrow(/no quotes/);
   });
