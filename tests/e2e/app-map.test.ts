@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser } from './browser';
+import { hoverTooltip, screenPoint } from './map-helpers';
 
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
@@ -376,16 +377,8 @@ describe('the event map in Chromium', () => {
   it('hover shows a tooltip and a click opens the details of the events at that place', async () => {
     const s = await open('#date=2025-05-24&view=30.52,50.45,6');
     await mapIdle(s.page);
-    const pt = await s.page.evaluate(() => {
-      const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
-      const p = m.project([30.5234, 50.4501]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
-    await s.page.mouse.move(pt.x - 30, pt.y - 30);
-    await s.page.mouse.move(pt.x, pt.y, { steps: 4 });
-    const tip = s.page.getByRole('tooltip');
-    await tip.waitFor({ timeout: 10_000 });
+    const pt = await screenPoint(s.page, [30.5234, 50.4501]);
+    const tip = await hoverTooltip(s.page, pt);
     expect(await tip.innerText()).toContain('Kyiv');
     await s.page.mouse.click(pt.x, pt.y);
     await s.page.getByRole('heading', { level: 2, name: 'Kyiv' }).waitFor();
@@ -458,16 +451,8 @@ describe('the event map in Chromium', () => {
     expect(await s.page.locator('canvas.events-scale-overlay').count()).toBe(1);
     expect(await eventList(s.page, '24 May 2025').innerText()).toContain('Kyiv');
     // Picking works through the overlay: hovering Kyiv names it.
-    const pt = await s.page.evaluate(() => {
-      const m = (document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map }).__maplibre;
-      const p = m.project([30.5238, 50.4547]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
-    await s.page.mouse.move(pt.x - 30, pt.y - 30);
-    await s.page.mouse.move(pt.x, pt.y, { steps: 4 });
-    const tip = s.page.getByRole('tooltip');
-    await tip.waitFor({ timeout: 10_000 });
+    const pt = await screenPoint(s.page, [30.5238, 50.4547]);
+    const tip = await hoverTooltip(s.page, pt);
     expect(await tip.innerText()).toContain('Kyiv');
     await s.page.getByRole('slider', { name: 'Date' }).focus();
     await s.page.keyboard.press('ArrowLeft');

@@ -3,57 +3,27 @@
 // background event years before the story (the slider's default domain).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
 import { launchBrowser } from './browser';
+import { serveStatic, type StaticServer } from '../../scripts/bench/server';
 
 const dist = inject('distDir');
 const PREFIX = '/news/2025/maps/exchange/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-};
 const fixtureText = readFileSync(new URL('../fixtures/app/events.geojson', import.meta.url), 'utf8');
 
-let server: Server;
+let server: StaticServer;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) {
-      res.writeHead(404).end('not here');
-      return;
-    }
-    let file = normalize(join(dist, path.slice(PREFIX.length)));
-    if (!file.startsWith(dist)) return void res.writeHead(403).end();
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${addr.port}${PREFIX}`;
+  // The bench's plain file server: only PREFIX is served (from dist/), anything else is a 404.
+  server = await serveStatic({ [PREFIX]: dist });
+  base = new URL(PREFIX, server.url).href;
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await server?.close();
 });
 
 async function ready(page: Page) {

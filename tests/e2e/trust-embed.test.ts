@@ -3,19 +3,14 @@
 // under the embed's CSP; the postMessage API obeys its origin allow-list and
 // the sender check (only the parent window), ignores wrong-shaped messages,
 // and sends its own events only to the allowed origin.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { buildHostileEvents } from './hostile-data';
 import { injectedMarkup, openWatched } from '../fixtures/hostile/browser-harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
 // Parent pages are served by real loopback servers on their own ports (two origins):
@@ -31,19 +26,7 @@ let hasEmbed = false;
 beforeAll(async () => {
   const [embed, index] = await Promise.all(['./embed.html', './'].map(async (p) => (await fetch(new URL(p, base))).text()));
   hasEmbed = embed !== index;
-  const out = mkdtempSync(join(tmpdir(), 'trust-e2e-embed-'));
-  try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), '--seeds', join(ROOT, 'tests/fixtures/hostile/seeds'), '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TZ: 'UTC' },
-      timeout: 120_000,
-    });
-    if (r.status !== 0) throw new Error(`hostile build failed: ${r.stderr}`);
-    hostile = readFileSync(join(out, 'events.geojson'), 'utf8');
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  hostile = buildHostileEvents();
   for (const set of [(o: string) => (PARENT = o), (o: string) => (EVIL = o)]) {
     const srv = createServer((req, res) => {
       const u = new URL(req.url ?? '/', 'http://x');

@@ -5,18 +5,14 @@
 // and data: links and a place name made of markup. It is served from the page's
 // own origin (?data=./trust/hostile.geojson). Every payload sets window.__pwned
 // if it ever runs; the CSP would also report it.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { buildHostileEvents } from './hostile-data';
+import { screenPoint } from './map-helpers';
 import { injectedMarkup, linkTargets, mapIdle, openWatched, type Watched } from '../fixtures/hostile/browser-harness';
 import type { EventCollection, EventFeature } from '../../src/events/types';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
 const EVIL = '<img src=x onerror="window.__pwned=\'place\'"><script>window.__pwned=\'place-script\'</script>';
@@ -28,19 +24,7 @@ let doc: EventCollection;
 let body: string;
 
 beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), 'trust-e2e-hostile-'));
-  try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), '--seeds', join(ROOT, 'tests/fixtures/hostile/seeds'), '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TZ: 'UTC' },
-      timeout: 120_000,
-    });
-    if (r.status !== 0) throw new Error(`hostile build failed: ${r.stderr}`);
-    doc = JSON.parse(readFileSync(join(out, 'events.geojson'), 'utf8'));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  doc = JSON.parse(buildHostileEvents());
   // What only a hand-edited file holds: script links, and markup as a place name (in the tooltip).
   const links: Record<string, string> = {
     'js-url': "javascript:window.__pwned='link'",
@@ -166,12 +150,7 @@ describe('hostile text in the built app', () => {
   it('the tooltip shows a place named with markup as text', async () => {
     const w = await openHostile('#date=2025-05-24&span=all&view=24.03,49.84,7');
     await mapIdle(w.page);
-    const point = await w.page.evaluate(() => {
-      const el = document.querySelector('.map') as HTMLElement & { __maplibre: import('maplibre-gl').Map };
-      const p = el.__maplibre.project([24.03, 49.84]);
-      const r = el.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    });
+    const point = await screenPoint(w.page, [24.03, 49.84]);
     const tip = w.page.getByRole('tooltip');
     // Hover until MapLibre has the feature under the pointer (rendering is asynchronous).
     await expect
