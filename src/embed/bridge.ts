@@ -53,6 +53,7 @@ export function startBridge(opts: {
   let api: EmbedApi | null = null;
   let embedId = opts.embedId;
   let status: EmbedStatus = null;
+  let greeted = false;
   const queue: Command[] = [];
   const send = (event: Outgoing) => {
     const message = { ...event, embedId };
@@ -60,8 +61,9 @@ export function startBridge(opts: {
   };
   const onMessage = (e: MessageEvent) => {
     if (!framed || e.source !== parent || !originAllowed(e.origin, opts.origins)) return;
-    const hello = answerHello(embedId, status, e.data);
+    const hello = answerHello(embedId, status, greeted, e.data);
     if (hello) {
+      greeted = true;
       embedId = hello.embedId;
       if (hello.renamed) opts.onRename?.(embedId);
       if (hello.reply) send(hello.reply);

@@ -82,15 +82,17 @@ describe('parseHello', () => {
 
 describe('answerHello', () => {
   const ready = { type: 'eventmap:ready', date: '2025-05-24' } as const;
-  const cases: { name: string; embedId: string; status: Parameters<typeof answerHello>[1]; data: unknown; expected: unknown }[] = [
-    { name: 'ready under the default id: renamed, and says ready again', embedId: 'event-map', status: ready, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: ready } },
-    { name: 'not ready yet: renamed, nothing to say', embedId: 'event-map', status: null, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: null } },
-    { name: 'asked again under the same id: says ready again (idempotent)', embedId: 'event-map-1', status: ready, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: false, reply: ready } },
-    { name: 'failed: says so again', embedId: 'a', status: { type: 'eventmap:error', message: 'HTTP 404' }, data: helloMessage('a'), expected: { embedId: 'a', renamed: false, reply: { type: 'eventmap:error', message: 'HTTP 404' } } },
-    { name: 'a hello with a bad id is ignored', embedId: 'a', status: ready, data: helloMessage('<script>'), expected: null },
-    { name: 'a command is no hello', embedId: 'a', status: ready, data: { type: 'eventmap:play' }, expected: null },
+  const cases: { name: string; embedId: string; status: Parameters<typeof answerHello>[1]; greeted: boolean; data: unknown; expected: unknown }[] = [
+    { name: 'ready under the default id: renamed, and says ready again under the new id', embedId: 'event-map', status: ready, greeted: false, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: ready } },
+    { name: 'renamed by a later hello: says ready again', embedId: 'event-map', status: ready, greeted: true, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: ready } },
+    { name: 'not ready yet: renamed, nothing to say', embedId: 'event-map', status: null, greeted: false, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: true, reply: null } },
+    { name: 'the first hello under the same id (a parent that came late): says ready', embedId: 'em-abc', status: ready, greeted: false, data: helloMessage('em-abc'), expected: { embedId: 'em-abc', renamed: false, reply: ready } },
+    { name: 'asked again under the same id: nothing new to say', embedId: 'event-map-1', status: ready, greeted: true, data: helloMessage('event-map-1'), expected: { embedId: 'event-map-1', renamed: false, reply: null } },
+    { name: 'failed: says so', embedId: 'a', status: { type: 'eventmap:error', message: 'HTTP 404' }, greeted: false, data: helloMessage('a'), expected: { embedId: 'a', renamed: false, reply: { type: 'eventmap:error', message: 'HTTP 404' } } },
+    { name: 'a hello with a bad id is ignored', embedId: 'a', status: ready, greeted: false, data: helloMessage('<script>'), expected: null },
+    { name: 'a command is no hello', embedId: 'a', status: ready, greeted: false, data: { type: 'eventmap:play' }, expected: null },
   ];
-  for (const c of cases) it(c.name, () => expect(answerHello(c.embedId, c.status, c.data)).toEqual(c.expected));
+  for (const c of cases) it(c.name, () => expect(answerHello(c.embedId, c.status, c.greeted, c.data)).toEqual(c.expected));
 });
 
 describe('nextStatus', () => {

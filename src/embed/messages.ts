@@ -15,8 +15,9 @@
 // The id handshake (parent script ⇄ iframe, see answerHello below):
 //   { type: 'eventmap:hello', childId }                   parent → iframe: "your id here is childId;
 //                                                          what is your status?" The iframe takes the id
-//                                                          and answers with its status (ready or error)
-//                                                          if it has one yet. Idempotent: ask as often as needed.
+//                                                          and answers the first hello (and any that renames
+//                                                          it) with its status (ready or error) if it has one
+//                                                          yet. Idempotent: asking again changes nothing.
 // Anything else (other libraries' messages, wrong field types, too-long ids) is
 // ignored: parseCommand returns null. The web component dispatches the same
 // events as DOM CustomEvents named after the type without the prefix.
@@ -166,16 +167,21 @@ export function parseHello(data: unknown): string | null {
 /**
  * The iframe's side of the handshake, for one message from its parent (already
  * checked: from window.parent, origin allowed). A hello renames the embed to
- * the id the parent uses for it and is answered with the embed's status, so a
- * ready sent before the parent was listening, or under another id, is never
- * lost: the parent asks, the child says it again. null: not a hello.
+ * the id the parent uses for it. The first hello, and any that renames the
+ * embed, is answered with the embed's status, so a ready sent before the
+ * parent was listening, or under another id, is never lost; later hellos under
+ * the same id need no answer (the parent, listening since its first hello, has
+ * heard everything since). `greeted`: whether an earlier hello reached this
+ * document. null: not a hello.
  */
 export function answerHello(
   embedId: string,
   status: EmbedStatus,
+  greeted: boolean,
   data: unknown,
 ): { embedId: string; renamed: boolean; reply: OutgoingEvent | null } | null {
   const id = parseHello(data);
   if (id === null) return null;
-  return { embedId: id, renamed: id !== embedId, reply: status };
+  const renamed = id !== embedId;
+  return { embedId: id, renamed, reply: renamed || !greeted ? status : null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, childIdFor, childIdOf, Handshake, MAX_HELLOS } from './parent-core';
+import { actionFor, childIdFor, childIdOf, Handshake } from './parent-core';
 import { answerHello, nextStatus, type EmbedStatus, type OutgoingEvent } from './messages';
 import { heightMessages } from './height-protocol';
 
@@ -54,11 +54,11 @@ describe('Handshake', () => {
     expect(hs.loaded()).toEqual({ type: 'eventmap:hello', childId: 'event-map-1' });
   });
 
-  it('asks again when the frame speaks under another id, a few times per document at most', () => {
+  it('asks again when the frame speaks under another id, once per document', () => {
     const hs = new Handshake('event-map-1');
     hs.loaded();
     const hellos = Array.from({ length: 10 }, () => hs.heard(height('event-map')).hello).filter(Boolean);
-    expect(hellos).toHaveLength(MAX_HELLOS - 1);
+    expect(hellos).toEqual([{ type: 'eventmap:hello', childId: 'event-map-1' }]);
     expect(hs.heard(height('event-map-1')).hello).toBeNull();
     hs.loaded();
     expect(hs.heard(ready('event-map')).hello).toEqual({ type: 'eventmap:hello', childId: 'event-map-1' });
@@ -113,6 +113,8 @@ describe('id handshake: the ready under the parent\'s id is never lost', () => {
     let childListens = false;
     let childId = childStartsAs;
     let status: EmbedStatus = null;
+    let greeted = false;
+    const heard: { type: string; embedId: string }[] = [];
     const dispatched: { type: string; embedId: string }[] = [];
     let hellos = 0;
 
@@ -120,6 +122,7 @@ describe('id handshake: the ready under the parent\'s id is never lost', () => {
       if (!parentListens) return;
       const action = actionFor([frame], frame.contentWindow, data);
       if (!action) return;
+      if (action.kind === 'event') heard.push({ type: action.event.type, embedId: action.event.embedId });
       const next = hs.heard(action);
       if (next.hello) toChild(next.hello);
       if (action.kind === 'event' && next.dispatch) dispatched.push({ type: action.event.type, embedId: action.event.embedId });
@@ -131,8 +134,9 @@ describe('id handshake: the ready under the parent\'s id is never lost', () => {
     const toChild = (data: unknown) => {
       if (!childListens) return;
       hellos++;
-      const a = answerHello(childId, status, data);
+      const a = answerHello(childId, status, greeted, data);
       if (!a) return;
+      greeted = true;
       childId = a.embedId;
       if (a.renamed) for (const m of heightMessages(childId, 480)) toParent(m);
       if (a.reply) toParent({ ...a.reply, embedId: childId });
@@ -151,7 +155,7 @@ describe('id handshake: the ready under the parent\'s id is never lost', () => {
         toChild(hs.loaded());
       }
     }
-    return { dispatched, childId, hellos };
+    return { heard, dispatched, childId, hellos };
   }
 
   for (const start of ['event-map', 'event-map-1']) {
@@ -159,8 +163,13 @@ describe('id handshake: the ready under the parent\'s id is never lost', () => {
       it(`${order.join(' ')}, the iframe starting as ${start}`, () => {
         const r = simulate(order, start);
         expect(r.childId).toBe('event-map-1');
-        const readies = r.dispatched.filter((d) => d.type === 'eventmap:ready' && d.embedId === 'event-map-1');
-        expect(readies).toHaveLength(1);
+        const ready = (d: { type: string; embedId: string }) => d.type === 'eventmap:ready' && d.embedId === 'event-map-1';
+        // Dispatched once. Heard once, or twice where the iframe is ready before its load event
+        // (whose hello is then the first it hears, and answered: it cannot know the page heard it).
+        expect(r.dispatched.filter(ready)).toHaveLength(1);
+        expect(r.heard.filter(ready).length).toBeGreaterThanOrEqual(1);
+        expect(r.heard.filter(ready).length).toBeLessThanOrEqual(2);
+        expect(r.hellos).toBeLessThanOrEqual(3);
       });
     }
   }

@@ -58,9 +58,6 @@ export function childIdOf(src: string, dataAttr: string | null, n: number): { id
   return { id: childIdFor(dataAttr, n), inUrl: false };
 }
 
-/** At most this many hellos per document that keeps answering under another id (a child that does not speak hello). */
-export const MAX_HELLOS = 3;
-
 /**
  * One iframe's id handshake on the parent page. The parent never reloads an
  * iframe to give it its id (pym.js's ?childId= in the URL): changing the src
@@ -68,14 +65,16 @@ export const MAX_HELLOS = 3;
  * the browser (seen in Chromium), and it loads the embed twice. Instead:
  * - hello when the script starts (the iframe may have loaded already) and on
  *   every load of the iframe (a new document, which has not heard it);
- * - hello again when the iframe speaks under another id (an earlier hello
- *   reached a document that was not listening yet), a few times at most;
- * - the iframe answers each hello with its status, so its ready is never
- *   lost; an answer that repeats what the page was already told (a ready under
+ * - hello again, once per document, when the iframe speaks under another id:
+ *   an earlier hello reached a document that was not listening yet, and this
+ *   one cannot (the iframe listens before it posts anything). It names the
+ *   iframe before its load event, which waits for all its images and fonts;
+ * - the iframe answers its first hello, and one that renames it, with its
+ *   status, so its ready is never lost; an answer that repeats what the page was already told (a ready under
  *   the same id at the same date, or the same error) is not dispatched again.
  */
 export class Handshake {
-  private hellos = 0;
+  private askedAgain = false;
   /** The status the page has been told for this iframe (kept across loads: an identical ready is no news). */
   private told: { embedId: string; status: EmbedStatus } | null = null;
 
@@ -83,7 +82,7 @@ export class Handshake {
 
   /** The iframe has (re)loaded a document, or the script has just found it: greet it. */
   loaded(): Hello {
-    this.hellos = 1;
+    this.askedAgain = false;
     return helloMessage(this.id);
   }
 
@@ -91,8 +90,8 @@ export class Handshake {
   heard(action: Exclude<ParentAction<unknown>, null>): { hello: Hello | null; dispatch: boolean } {
     const named = action.kind === 'height' ? action.id : action.event.embedId;
     let hello: Hello | null = null;
-    if (named !== this.id && this.hellos < MAX_HELLOS) {
-      this.hellos++;
+    if (named !== this.id && !this.askedAgain) {
+      this.askedAgain = true;
       hello = helloMessage(this.id);
     }
     if (action.kind !== 'event') return { hello, dispatch: false };
