@@ -7,6 +7,9 @@
 // memory of all Chromium processes, bytes served; and checks that what is drawn
 // after a step is exactly the window (vs per-day counts read from the GeoJSON).
 // Writes bench/results.json and prints a table with baseline/ours ratios.
+// Then the app itself (scripts/bench/app-phase.ts): bundle sizes, the seed map's
+// first load, and the app opening the largest size as EVB1 (--no-app skips it,
+// --app-only runs only it).
 import { readFileSync, writeFileSync, existsSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cpus, totalmem, release, loadavg } from 'node:os';
@@ -19,6 +22,9 @@ import { dayFromIso } from '../src/map/scale/day';
 import { serve } from './bench/server';
 import { treeMemory } from './bench/proc';
 import { median, quantile, stepSequence, windowCount, fmt } from './bench/stats';
+import { appPhase, type AppPhaseResult } from './bench/app-phase';
+import { formatBundleReport } from './bench/bundle';
+import { basename } from 'node:path';
 
 // ours = the app's renderer as the app runs it (overlay mode); ours-layer = the same
 // renderer as a custom layer in MapLibre's frame (opt-in, for comparison).
@@ -49,6 +55,10 @@ const BASELINE_CAP_S = Number(arg('cap-seconds') ?? 45);
 const CHECK_EVERY = 20;
 // Baselines read the lean GeoJSON (id, category, date) unless --baseline-data full.
 const BASELINE_DATA = (arg('baseline-data') ?? 'lean') as 'lean' | 'full';
+// The app itself (bundle sizes, the seed map's first load, the app opening the
+// largest size as EVB1) runs after the renderer runs unless --no-app; --app-only skips those.
+const APP = !argv.includes('--no-app');
+const APP_ONLY = argv.includes('--app-only');
 
 export interface Run {
   events: number;
@@ -257,11 +267,31 @@ function targets(runs: Run[]): string[] {
   return out;
 }
 
+function appTargets(app: AppPhaseResult | undefined): string[] {
+  if (!app) return [];
+  const ok = (b: boolean) => (b ? 'PASS' : 'FAIL');
+  const out = [`seed map (app, ${app.seed.renderer}): first events p50 ${fmt(app.seed.first_events_ms_p50)} ms (runs ${app.seed.first_events_ms_runs.join(', ')}) < 1500: ${ok(app.seed.first_events_ms_p50 < 1500)}`];
+  const l = app.large;
+  if (l && l.events) {
+    const line = `${l.events >= 1e6 ? `${l.events / 1e6}M` : `${l.events / 1e3}k`} in the app (EVB1, ${l.renderer}): first events p50 ${fmt(l.first_events_ms_p50)} ms (runs ${l.first_events_ms_runs.join(', ')}), Chromium ${fmt(l.browser_mb)} MB`;
+    out.push(l.events >= 1e6 ? `${line} < 5000: ${ok(l.first_events_ms_p50 < 5000)}` : line);
+  }
+  return out;
+}
+
+function appSummary(app: AppPhaseResult): string {
+  const rows = [app.seed, ...(app.large ? [app.large] : [])].map(
+    (a) => `| ${a.events ?? 'seed (18)'} | ${a.page} | ${a.renderer} | ${fmt(a.first_events_ms_p50)} | ${a.first_events_ms_runs.join(', ')} | ${fmt(a.bytes / 1e6, 2)} | ${a.requests} | ${fmt(a.browser_mb)} |`,
+  );
+  return ['| events | page | renderer | first events p50 ms | runs ms | MB sent | requests | Chromium MB |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
 /** `--report [file]`: print the table and targets of an existing results file, run nothing. */
 function report(file: string) {
-  const d = JSON.parse(readFileSync(file, 'utf8')) as { machine: unknown; generated?: string; runs: Run[] };
+  const d = JSON.parse(readFileSync(file, 'utf8')) as { machine: unknown; generated?: string; runs: Run[]; app?: AppPhaseResult };
   console.log(`${file} (${d.generated ?? ''})\n${JSON.stringify(d.machine)}\n\n${table(d.runs)}\n`);
-  for (const t of targets(d.runs)) console.log(t);
+  if (d.app) console.log(`${appSummary(d.app)}\n\n${formatBundleReport(d.app.bundle)}\n`);
+  for (const t of [...targets(d.runs), ...appTargets(d.app)]) console.log(t);
   console.log(`\n* ratios = baseline ÷ ours over the same steps (a capped baseline's first N steps).`);
 }
 
@@ -285,7 +315,7 @@ async function main() {
   const startDay = dayFromIso('2024-06-01');
   const steps = stepSequence(SEED, STEPS, first, last, startDay);
   try {
-    for (const n of sizes) {
+    for (const n of APP_ONLY ? [] : sizes) {
       const files = ensureEvents(n, SEED, OUT);
       const perDay = await perDayCounts(files.geojson);
       for (const m of methods) {
@@ -308,11 +338,19 @@ async function main() {
   } finally {
     await server.close();
   }
+  let app: AppPhaseResult | undefined = prevFile?.results_version === RESULTS_VERSION ? (prevFile as { app?: AppPhaseResult }).app : undefined;
+  if (APP) {
+    const n = Math.max(...sizes);
+    const files = ensureEvents(n, SEED, OUT);
+    console.log(`app: build, bundle, seed map first load, ${n} events as EVB1 in the app…`);
+    app = await appPhase({ root: ROOT, large: { events: n, evbFile: basename(files.binary), dir: OUT, date: '2024-06-01' } });
+  }
   const order: Method[] = ['ours', 'ours-layer', 'setFilter', 'setData', 'dayLayers'];
   runs.sort((a, b) => a.events - b.events || order.indexOf(a.method) - order.indexOf(b.method));
-  writeFileSync(RESULTS, JSON.stringify({ results_version: RESULTS_VERSION, machine: machineInfo.value, generated: new Date().toISOString(), seed: SEED, window_days: TRAIL + 1, steps: STEPS, baseline_cap: { steps: BASELINE_CAP_STEPS, seconds: BASELINE_CAP_S }, runs }, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify({ results_version: RESULTS_VERSION, machine: machineInfo.value ?? (prevFile as { machine?: unknown } | null)?.machine ?? null, generated: new Date().toISOString(), seed: SEED, window_days: TRAIL + 1, steps: STEPS, baseline_cap: { steps: BASELINE_CAP_STEPS, seconds: BASELINE_CAP_S }, runs, ...(app ? { app } : {}) }, null, 2) + '\n');
   console.log(`\n${table(runs)}\n`);
-  for (const t of targets(runs)) console.log(t);
+  if (app) console.log(`${appSummary(app)}\n\n${formatBundleReport(app.bundle)}\n`);
+  for (const t of [...targets(runs), ...appTargets(app)]) console.log(t);
   console.log(`\n* ratios = baseline ÷ ours over the same steps (a capped baseline's first N steps).`);
   if (runs.some((r) => r.capped)) console.log(`Baselines marked (capped) ran at most ${BASELINE_CAP_STEPS} steps / ${BASELINE_CAP_S} s of the same sequence.`);
   console.log(`\nwrote ${RESULTS} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
