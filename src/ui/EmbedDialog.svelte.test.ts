@@ -28,7 +28,7 @@ describe('EmbedDialog', () => {
     const { iframe, component } = await openDialog();
     expect(iframe.value).toMatch(/src="https:\/\/maps\.example\/news\/map\/embed\.html\?date=2025-05-24&amp;mode=cumulative&amp;categories=strike,talks&amp;view=30\.5,50\.4,5&amp;childId=em-[0-9a-z]{8}"/);
     expect(iframe.value).toContain('<script src="https://maps.example/news/map/embed/parent.js" async></script>');
-    expect(component.value).toContain('<event-map src="https://maps.example/news/map/data/events.geojson" date="2025-05-24" mode="cumulative" categories="strike,talks" view="30.5,50.4,5"></event-map>');
+    expect(component.value).toContain('<event-map src="https://maps.example/news/map/data/events.geojson" date="2025-05-24" mode="cumulative" categories="strike,talks" view="30.5,50.4,5" loading="lazy"></event-map>');
   });
 
   it('switching chrome on changes both snippets', async () => {
