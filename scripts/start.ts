@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, createServer, preview } from 'vite';
+import { ensureTiles } from '../src/map/basemap/tiles-ready.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -33,7 +34,10 @@ function make(output: string, script: string, what: string): boolean {
   return existsSync(join(root, output));
 }
 
-make('public/basemap', 'basemap', 'the offline basemap');
+// The basemap's vector tiles are generated (gitignored); this also remakes them
+// when they are from another build than the committed record.
+const tiles = ensureTiles(root, (m) => console.log(`start: ${m}`));
+if (tiles) console.warn(`start: ${tiles}; the map will have no basemap.`);
 if (!make('data/events.geojson', 'data', 'the events from the articles in seeds/')) {
   console.warn('start: serving without data; the page will say that the events could not be loaded.');
 }

@@ -1,7 +1,8 @@
 // The offline basemap in real Chromium: the style from src/map/basemap/style.ts
-// over the files `npm run basemap` built in public/, served from a sub-path by
-// a loopback server of this test. Labels must render with the shipped font,
-// and no request may leave the page's origin.
+// over the files `npm run basemap` built in public/ (vector tiles z0–6, made by
+// the e2e setup when missing), served from a sub-path by a loopback server of
+// this test. Labels must render with the shipped font, and no request may leave
+// the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { basemapPaint, basemapStyle, BASEMAP_LABEL_LAYERS } from '../../src/map/basemap/style';
+import { TILES_STAMP, TILE_MAXZOOM } from '../../src/map/basemap/tiling';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -25,6 +27,7 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
 };
 
 let server: Server;
@@ -40,8 +43,8 @@ function fileFor(path: string): string | undefined {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'public/basemap/labels.geojson'))) {
-    throw new Error('public/basemap is missing: run `npm run basemap`');
+  if (!existsSync(join(ROOT, 'public', TILES_STAMP))) {
+    throw new Error('public/basemap/tiles is missing: run `npm run basemap`');
   }
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -170,6 +173,46 @@ describe('offline basemap in Chromium', () => {
       await page.context().close();
     }
   });
+
+  it('labels follow their min zoom: the small Kharkiv-oblast towns appear only from zoom 7–8', async () => {
+    const { page, failed } = await render('light', { lng: 37.5, lat: 49.6, zoom: 6.5 });
+    try {
+      expect(failed).toEqual([]);
+      const cities = await labels(page, 'basemap-city-label');
+      expect(cities).toContain('Kharkiv');
+      // z 7 and z 8 towns: in the z6 tiles (overzoomed below) but filtered out at tile zoom 6.
+      expect(cities).not.toContain('Izium');
+      expect(cities).not.toContain('Kupiansk');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  // Kupiansk, Chuhuiv (z 8) east of Kharkiv; Shebekino (z 7) in Russia, across the border from Vovchansk.
+  for (const { zoom, lng, lat, cities: names } of [
+    { zoom: 8.5, lng: 37.1, lat: 49.85, cities: ['Kupiansk', 'Chuhuiv'] },
+    { zoom: 10, lng: 36.92, lat: 50.35, cities: ['Shebekino'] },
+  ]) {
+    it(`overzoomed to ${zoom} from the z${TILE_MAXZOOM} tiles: towns, borders, no deeper tile requested`, async () => {
+      const { page, requests, failed } = await render('light', { lng, lat, zoom }, { width: 1000, height: 700, deviceScaleFactor: 1 });
+      try {
+        expect(failed).toEqual([]);
+        expectSameOrigin(requests);
+        const tiles = requests.map((u) => /\/basemap\/tiles\/(\d+)\/\d+\/\d+\.pbf$/.exec(u)?.[1]).filter((z) => z !== undefined).map(Number);
+        expect(tiles.length).toBeGreaterThan(0);
+        expect(Math.max(...tiles)).toBe(TILE_MAXZOOM);
+        const cities = await labels(page, 'basemap-city-label');
+        expect(cities).toEqual(expect.arrayContaining(names));
+        const borders = await page.evaluate(() =>
+          (window as unknown as { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map.queryRenderedFeatures({ layers: ['basemap-border'] }).length,
+        );
+        expect(borders).toBeGreaterThan(0);
+        await page.screenshot({ path: join(ARTIFACTS, `basemap-light-kharkiv-oblast-z${zoom}.png`) });
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
 
   it('a phone-sized, high-DPI viewport renders labels with the @2x sprite', async () => {
     const { page, requests } = await render('dark', { lng: 31.5, lat: 48.5, zoom: 4.2 }, { width: 390, height: 700, deviceScaleFactor: 2 });

@@ -2,15 +2,17 @@
 // The URL reaches the tests through vitest's provide/inject.
 //
 // The app is tested against the REAL data: when data/events.geojson (or the
-// basemap in public/basemap) is missing, the project's own build scripts make
-// it first. Only when the data build is unavailable or fails does the build
-// fall back to the hand-made fixture (tests/fixtures/app), and says so.
+// basemap's generated tiles in public/basemap/tiles) is missing, the project's
+// own build scripts make it first. Only when the data build is unavailable or
+// fails does the build fall back to the hand-made fixture (tests/fixtures/app),
+// and says so.
 import { build, preview, type PreviewServer } from 'vite';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureTiles } from '../../src/map/basemap/tiles-ready.ts';
 
 let server: PreviewServer | undefined;
 const root = resolve(import.meta.dirname, '../..');
@@ -36,7 +38,9 @@ function ensure(output: string, script: string): boolean {
 }
 
 export default async function setup(project: TestProject) {
-  ensure('public/basemap', 'basemap');
+  // The basemap's vector tiles are generated (gitignored): make them when missing or stale.
+  const tiles = ensureTiles(root, (m) => console.warn(`e2e setup: ${m}`));
+  if (tiles) throw new Error(`e2e setup: ${tiles}`);
   const realData = ensure('data/events.geojson', 'data');
   if (!realData) {
     console.warn('e2e setup: no data/events.geojson; building the app with tests/fixtures/app instead');

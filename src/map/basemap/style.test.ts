@@ -5,7 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
-import { basemapPaint, basemapStyle, BASEMAP_ATTRIBUTION, BASEMAP_LABEL_LAYERS, FONTS, preferredTheme } from './style';
+import type { VectorSourceSpecification } from 'maplibre-gl';
+import { basemapPaint, basemapStyle, BASEMAP_ATTRIBUTION, BASEMAP_LABEL_LAYERS, BASEMAP_SOURCE, FONTS, preferredTheme } from './style';
+import { SOURCE_LAYERS, TILES_DIR, TILE_MAXZOOM } from './tiling';
+import record from './tiles.json';
 
 const PUBLIC = resolve(import.meta.dirname, '../../../public');
 const BASE = 'https://news.example.org/graphics/ukraine-map/index.html';
@@ -36,12 +39,30 @@ describe('basemapStyle', () => {
     expect(urlsIn(style.layers)).toEqual([]);
   });
 
+  it('reads one vector source, tiled to the max zoom the build used, from the page’s folder', () => {
+    const style = basemapStyle({ theme: 'light', baseUrl: BASE });
+    expect(Object.keys(style.sources)).toEqual([BASEMAP_SOURCE]);
+    const source = style.sources[BASEMAP_SOURCE] as VectorSourceSpecification;
+    expect(source.type).toBe('vector');
+    // Absolute (the worker does not resolve relative tile URLs), braces unescaped.
+    expect(source.tiles).toEqual(['https://news.example.org/graphics/ukraine-map/basemap/tiles/{z}/{x}/{y}.pbf']);
+    expect(source.maxzoom).toBe(TILE_MAXZOOM);
+    expect(record.maxzoom).toBe(TILE_MAXZOOM);
+    expect(source.attribution).toBe(BASEMAP_ATTRIBUTION);
+    for (const layer of style.layers) {
+      if (layer.type === 'background') continue;
+      expect(layer.source, layer.id).toBe(BASEMAP_SOURCE);
+      expect(Object.values(SOURCE_LAYERS), layer.id).toContain(layer['source-layer']);
+    }
+  });
+
   it('points only at files the build produced', () => {
     const style = basemapStyle({ theme: 'light', baseUrl: 'http://x/' });
     const local = (u: string) => resolve(PUBLIC, new URL(u).pathname.slice(1));
-    for (const source of Object.values(style.sources)) {
-      expect(existsSync(local((source as { data: string }).data))).toBe(true);
-    }
+    // The tiles are generated, not committed: build.test.ts checks the build
+    // writes them where this template points.
+    const template = (style.sources[BASEMAP_SOURCE] as VectorSourceSpecification).tiles![0]!;
+    expect(template).toBe(`http://x/${TILES_DIR}/{z}/{x}/{y}.pbf`);
     for (const faces of Object.values(style['font-faces']!)) {
       for (const face of faces as { url: string }[]) expect(existsSync(local(face.url))).toBe(true);
     }

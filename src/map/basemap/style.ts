@@ -3,7 +3,8 @@
 // dark theme with the same hierarchy. Every URL is resolved against the page's
 // base URL, so the app works from any sub-path and never leaves its origin.
 //
-// Data: public/basemap/ and public/fonts/, built by `npm run basemap`.
+// Data: public/basemap/ (vector tiles in basemap/tiles/, sprite) and
+// public/fonts/, built by `npm run basemap`.
 import type {
   ExpressionSpecification,
   FilterSpecification,
@@ -12,6 +13,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import fontFiles from './font-files.json';
+import { SOURCE_LAYERS, TILES_DIR, TILE_MAXZOOM } from './tiling.ts';
 
 export type BasemapTheme = 'light' | 'dark';
 
@@ -25,12 +27,8 @@ export const BASEMAP_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain) · ' +
   '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 
-/** Source ids, for layers the app adds on top (event layers). */
-export const BASEMAP_SOURCES = {
-  countries: 'basemap-countries',
-  boundaries: 'basemap-boundaries',
-  labels: 'basemap-labels',
-} as const;
+/** The basemap's one vector source; its layers are SOURCE_LAYERS (./tiling.ts). */
+export const BASEMAP_SOURCE = 'basemap';
 
 /**
  * Label layers, top of the stack, bottom to top. MapLibre places the topmost
@@ -132,14 +130,16 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-land',
       type: 'fill',
-      source: BASEMAP_SOURCES.countries,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.countries,
       paint: { 'fill-color': p.land, 'fill-antialias': true },
     },
     {
       // Coastlines: the countries' outline. Land borders are drawn over it.
       id: 'basemap-coast',
       type: 'line',
-      source: BASEMAP_SOURCES.countries,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.countries,
       paint: {
         'line-color': p.coast,
         'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 0.9, 10, 1.2],
@@ -149,7 +149,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
       // A soft casing lifts the border off the land at regional zooms.
       id: 'basemap-border-casing',
       type: 'line',
-      source: BASEMAP_SOURCES.boundaries,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.boundaries,
       minzoom: 3,
       filter: ['==', ['get', 'kind'], 'international'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
@@ -162,7 +163,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-border',
       type: 'line',
-      source: BASEMAP_SOURCES.boundaries,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.boundaries,
       filter: ['==', ['get', 'kind'], 'international'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
@@ -173,7 +175,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-border-disputed',
       type: 'line',
-      source: BASEMAP_SOURCES.boundaries,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.boundaries,
       filter: ['==', ['get', 'kind'], 'disputed'],
       layout: { 'line-join': 'round' },
       paint: {
@@ -185,7 +188,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-marine-label',
       type: 'symbol',
-      source: BASEMAP_SOURCES.labels,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.labels,
       filter: labelFilter('marine'),
       layout: {
         'text-field': ['get', 'name'],
@@ -200,7 +204,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-city-label',
       type: 'symbol',
-      source: BASEMAP_SOURCES.labels,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.labels,
       filter: labelFilter('city'),
       layout: {
         'icon-image': ['case', ['has', 'capital'], 'capital', 'city'],
@@ -227,7 +232,8 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     {
       id: 'basemap-country-label',
       type: 'symbol',
-      source: BASEMAP_SOURCES.labels,
+      source: BASEMAP_SOURCE,
+      'source-layer': SOURCE_LAYERS.labels,
       filter: labelFilter('country'),
       layout: {
         'text-field': ['upcase', ['get', 'name']],
@@ -258,17 +264,19 @@ export function basemapStyle({ theme, baseUrl }: BasemapOptions): StyleSpecifica
     sprite: url('basemap/sprite'),
     'font-faces': fontFaces(baseUrl),
     sources: {
-      [BASEMAP_SOURCES.countries]: {
-        type: 'geojson',
-        data: url('basemap/countries.geojson'),
+      [BASEMAP_SOURCE]: {
+        type: 'vector',
+        // Absolute: MapLibre's worker does not resolve a relative tile URL, and
+        // the web component must fetch from its own origin and folder. The URL
+        // constructor would escape the braces, so they are appended after it.
+        tiles: [`${url(`${TILES_DIR}/`)}{z}/{x}/{y}.pbf`],
+        minzoom: 0,
+        maxzoom: TILE_MAXZOOM,
         attribution: BASEMAP_ATTRIBUTION,
         // ISO alpha-2 as feature id, so the app can highlight a country with
         // feature-state (paint only) instead of a filter.
-        promoteId: 'iso2',
-        maxzoom: 10,
+        promoteId: { [SOURCE_LAYERS.countries]: 'iso2' },
       },
-      [BASEMAP_SOURCES.boundaries]: { type: 'geojson', data: url('basemap/boundaries.geojson'), maxzoom: 10 },
-      [BASEMAP_SOURCES.labels]: { type: 'geojson', data: url('basemap/labels.geojson'), maxzoom: 10 },
     },
     layers,
   };
