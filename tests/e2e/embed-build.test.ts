@@ -112,10 +112,14 @@ describe('the built embed files', () => {
   it('the basemap files the web component asks for (relative to its own URL) sit next to it', async () => {
     const js = [...(await crawl([new URL('event-map.js', base).href], true)).values()].join('\n');
     const files = [...new Set([...js.matchAll(/[`"'](basemap\/[\w.-]+)[`"']/g)].map((m) => m[1]!))];
-    expect(files).toContain('basemap/countries.geojson');
+    expect(files).toContain('basemap/tiles');
+    const probe: Record<string, string> = { 'basemap/sprite': 'basemap/sprite.json', 'basemap/tiles': 'basemap/tiles/0/0/0.pbf' };
     for (const f of files) {
-      const path = f === 'basemap/sprite' ? 'basemap/sprite.json' : f;
-      expect((await fetch(new URL(path, base))).status, path).toBe(200);
+      const path = probe[f] ?? f;
+      const res = await fetch(new URL(path, base));
+      expect(res.status, path).toBe(200);
+      // vite preview answers an unknown path with index.html (200): the file must be the real one.
+      expect((await res.text()).slice(0, 200).toLowerCase(), path).not.toContain('<!doctype html');
     }
     expect((await fetch(new URL('data/events.geojson', base))).status).toBe(200);
   });
