@@ -116,10 +116,10 @@ describe('requests', () => {
     await w.ctx.close();
   });
 
-  it('the embed page asks only its own origin too, and carries the policy', async (ctx) => {
+  it('the embed page asks only its own origin too, and carries the policy', async () => {
     // vite preview answers an unknown path with index.html: only a page of its own counts.
     const [embed, index] = await Promise.all(['./embed.html', './'].map(async (p) => (await fetch(new URL(p, base))).text()));
-    if (embed === index) ctx.skip(); // no embed page in this build yet
+    expect(embed, 'the build has an embed page of its own').not.toBe(index);
     const policy = await policyOf('./embed.html');
     expect(policy!.get('script-src')).toEqual(["'self'"]);
     const w = await openWatched(browser, new URL('./embed.html', base).href);
