@@ -1,9 +1,12 @@
-// Static server on 127.0.0.1 for the built bench page (bench/dist) and the generated
-// data (bench/out, under /data/). Counts the bytes it sends, so "bytes transferred"
-// includes what workers fetch. No compression: the numbers are raw bytes.
+// Static server on 127.0.0.1 for the benchmarks and the tests that serve a
+// built folder: the bench page (bench/dist) with the generated data (bench/out,
+// under /data/), or the built app with extra folders. Counts the bytes it sends,
+// so "bytes transferred" includes what workers fetch, and lists the requests.
+// No compression: the numbers are raw bytes. A missing file is a 404 (not
+// index.html, as vite preview answers).
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, normalize, resolve } from 'node:path';
+import { extname, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -15,6 +18,10 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.evb': 'application/octet-stream',
   '.map': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export interface BenchServer {
@@ -22,40 +29,6 @@ export interface BenchServer {
   bytes(): number;
   resetBytes(): void;
   close(): Promise<void>;
-}
-
-export async function serve(distDir: string, dataDir: string): Promise<BenchServer> {
-  let sent = 0;
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [root, rel] = path.startsWith('/data/') ? [dataDir, path.slice(6)] : [distDir, path === '/' ? 'index.html' : path.slice(1)];
-    const file = resolve(root, normalize(rel));
-    if (!file.startsWith(resolve(root))) {
-      res.writeHead(403).end();
-      return;
-    }
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
-    const s = createReadStream(file);
-    s.on('data', (chunk) => (sent += chunk.length));
-    s.pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    bytes: () => sent,
-    resetBytes: () => void (sent = 0),
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
-  };
 }
 
 /** A served request: its path and the bytes sent for it (0 for a 404). */
@@ -70,14 +43,16 @@ export interface StaticServer extends BenchServer {
   requests(): ServedRequest[];
 }
 
-/**
- * Like serve(), for any set of folders: `roots` maps a URL prefix ('/' or
- * '/data/', ending in '/') to a folder; the longest matching prefix wins, '/'
- * serves index.html. Also lists the requests it answered (resetBytes() clears
- * them too), so a caller can count requests as well as bytes.
- */
-const MORE_TYPES: Record<string, string> = { '.png': 'image/png', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8' };
+/** The bench page at / and the generated events at /data/. */
+export function serve(distDir: string, dataDir: string): Promise<StaticServer> {
+  return serveStatic({ '/': distDir, '/data/': dataDir });
+}
 
+/**
+ * `roots` maps a URL prefix ('/' or '/data/', ending in '/') to a folder; the
+ * longest matching prefix wins, and a folder path serves its index.html.
+ * resetBytes() clears the byte count and the request list.
+ */
 export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
   const prefixes = Object.keys(roots).sort((a, b) => b.length - a.length);
   let sent = 0;
@@ -91,7 +66,8 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
     const root = resolve(roots[prefix]!);
     const rel = path.slice(prefix.length) || 'index.html';
     const file = resolve(root, normalize(rel));
-    if (!file.startsWith(root)) {
+    // Inside the folder only (a sibling folder whose name starts the same is outside).
+    if (file !== root && !file.startsWith(root + sep)) {
       entry.status = 403;
       return void res.writeHead(403).end();
     }
@@ -104,8 +80,7 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
       return void res.writeHead(404).end();
     }
     entry.status = 200;
-    const type = TYPES[extname(file)] ?? MORE_TYPES[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
     const s = createReadStream(file);
     s.on('data', (chunk) => {
       sent += chunk.length;
@@ -123,6 +98,10 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
       sent = 0;
       log = [];
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
