@@ -132,7 +132,8 @@ export async function appPhase(opts: { root: string; large: { events: number; ev
   const outDir = mkdtempSync(join(tmpdir(), 'event-map-bench-app-'));
   try {
     await build({ root: opts.root, configFile: resolve(opts.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    const bundle = bundleReport(outDir);
+    // The build folder is temporary: record what it was, not this machine's path.
+    const bundle = { ...bundleReport(outDir), dir: 'vite build (temporary folder)' };
     const [seed, seedMb] = await withPeakMemory(() => measureAppLoad({ distDir: outDir, pagePath: 'index.html', runs: opts.seedRuns ?? 5 }));
     let large: AppLoadSummary | null = null;
     let largeSteps: AppStepResult | null = null;
