@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync, existsSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cpus, totalmem, release, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser';
@@ -24,7 +24,6 @@ import { treeMemory } from './bench/proc';
 import { median, quantile, stepSequence, windowCount, fmt } from './bench/stats';
 import { appPhase, type AppPhaseResult } from './bench/app-phase';
 import { formatBundleReport } from './bench/bundle';
-import { basename } from 'node:path';
 
 // ours = the app's renderer as the app runs it (overlay mode); ours-layer = the same
 // renderer as a custom layer in MapLibre's frame (opt-in, for comparison).

@@ -29,6 +29,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
 import { serveStatic } from './server.ts';
+import { median } from './stats.ts';
 
 export const EVENTS_DRAWN_MARK = 'event-map:events-drawn';
 
@@ -76,11 +77,6 @@ export interface AppLoadResult {
   runs: AppLoadRun[];
 }
 
-const median = (v: readonly number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /**
  * Installed before any page script: window.__emFirstEventsPoll resolves with
